@@ -1,0 +1,4 @@
+#ifndef RUNCS_PROTOCOL_H
+#define RUNCS_PROTOCOL_H
+#define RUNCS_ENV_INITPIPE "_RUNCS_INITPIPE"
+#endif
