@@ -1,13 +1,18 @@
-using System.Runtime.InteropServices;
+using Runc.Sharp.Cli.Parsing;
+using Runc.Sharp.Runtime.Init;
+using Runc.Sharp.Runtime.Protocol;
 
-internal static partial class Program
+namespace Runc.Sharp.Cli;
+
+internal static class Program
 {
-    [LibraryImport("runcs_shim")]
-    private static partial int runcs_shim_stage();
-
     private static int Main(string[] args)
     {
-        Console.WriteLine($"stage {runcs_shim_stage()}");
-        return 0;
+        // The shim has already run: in an init process we are inside the container's namespaces.
+        var stage = ShimNative.Stage();
+        if (stage != ShimProtocol.StageNone)
+            return InitEntry.Run(stage, ShimNative.SyncFd());
+        var programName = Environment.GetCommandLineArgs().FirstOrDefault() ?? "runcs";
+        return CliApp.Run(programName, args);
     }
 }
