@@ -1,0 +1,46 @@
+/* Messages from the shim to the runtime: never silent, never a crash without a reason. */
+#include "protocol.h"
+#include "shim.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+void runcs_report(int fd, uint32_t type, int32_t value, const char *text)
+{
+    struct {
+        uint32_t type;
+        int32_t value;
+        uint32_t len;
+        char text[RUNCS_SYNC_MSG_MAX];
+    } msg;
+    size_t len = text ? strnlen(text, sizeof msg.text) : 0;
+    msg.type = type;
+    msg.value = value;
+    msg.len = (uint32_t)len;
+    if (len)
+        memcpy(msg.text, text, len);
+    size_t total = 12 + len, done = 0;
+    const char *p = (const char *)&msg;
+    while (done < total) {
+        ssize_t n = write(fd, p + done, total - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        done += (size_t)n;
+    }
+}
+
+void runcs_bail(int fd, int err, const char *fmt, ...)
+{
+    char text[RUNCS_SYNC_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    runcs_report(fd, RUNCS_SYNC_ERROR, err, text);
+    _exit(1);
+}

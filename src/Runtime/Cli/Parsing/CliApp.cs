@@ -1,0 +1,167 @@
+using CommandLine;
+using Runc.Sharp.Runtime.Diagnostics;
+
+namespace Runc.Sharp.Cli.Parsing;
+
+/// <summary>
+/// The front end: global flags, then one verb. Every failure ends here, once: logged (JSON when
+/// asked), echoed to stderr when the log is a file, and turned into the verb's exit code.
+/// </summary>
+public static class CliApp
+{
+    private static readonly HashSet<string> GlobalValueFlags = ["--root", "--log", "--log-format", "--rootless", "--criu"];
+
+    public static int Run(string programName, string[] argv)
+    {
+        var (globalArgs, verb, verbArgs) = Split(argv);
+        GlobalOptions globals;
+        try
+        {
+            globals = ParseGlobals(globalArgs);
+        }
+        catch (RuntimeException e)
+        {
+            return Fail(e.Message, 1);
+        }
+
+        if (globals.Version)
+        {
+            Console.Out.Write(VersionInfo.Text(programName));
+            return 0;
+        }
+        if (verb is null || globals.Help || verb is "help" or "h")
+        {
+            Console.Out.Write(Usage.Main(programName));
+            return verb is null && !globals.Help ? 0 : 0;
+        }
+
+        var entry = CommandTable.Find(verb);
+        if (entry is null)
+            return Fail($"No help topic for '{verb}'", 3);
+
+        try
+        {
+            var context = new CliContext { Globals = globals, ProgramName = programName };
+            var command = ParseVerb(entry, verbArgs);
+            if (command is null)
+                return 0; // help was printed
+            return command.Run(context);
+        }
+        catch (UsageException e)
+        {
+            Console.Out.Write($"Incorrect Usage.\n\n{Usage.ForVerb(programName, entry)}");
+            return Fail(e.Message, 1);
+        }
+        catch (RuntimeException e)
+        {
+            return Fail(e.Message, entry.FailureExitCode);
+        }
+    }
+
+    private static (List<string> Globals, string? Verb, List<string> Rest) Split(string[] argv)
+    {
+        var globals = new List<string>();
+        var i = 0;
+        for (; i < argv.Length; i++)
+        {
+            var arg = ArgumentNormalizer.NormalizeDashes(argv[i]);
+            if (!arg.StartsWith('-') || arg == "-")
+                break;
+            if (arg == "--")
+            {
+                i++;
+                break;
+            }
+            globals.Add(arg);
+            if (GlobalValueFlags.Contains(arg) && i + 1 < argv.Length)
+                globals.Add(argv[++i]);
+        }
+        var verb = i < argv.Length ? argv[i] : null;
+        return (globals, verb, argv.Skip(i + 1).ToList());
+    }
+
+    private static GlobalOptions ParseGlobals(List<string> args)
+    {
+        var normalized = ArgumentNormalizer.NormalizeBooleans(args, GlobalBooleans).ToList();
+        using var parser = NewParser();
+        var result = parser.ParseArguments<GlobalOptions>(normalized);
+        if (result is not Parsed<GlobalOptions> parsed)
+            throw new UsageException(ParseErrors.Describe(((NotParsed<GlobalOptions>)result).Errors));
+        var g = parsed.Value;
+        if (g.LogFormat is not ("text" or "json"))
+            throw new UsageException($"invalid log-format: {g.LogFormat}");
+        Log.Configure(g.LogPath, g.LogFormat == "json" ? LogFormat.Json : LogFormat.Text, g.Debug);
+        if (g.Root is not null && Path.GetFullPath(g.Root) == "/")
+            throw new UsageException("Option --root argument should not be set to /");
+        if (g.Criu is not null)
+            Log.Warning("--criu is ignored (runcs has no checkpoint support yet)");
+        return g;
+    }
+
+    private static readonly HashSet<string> GlobalBooleans = ["debug", "systemd-cgroup", "version", "help", "v", "h"];
+
+    private static ICommand? ParseVerb(CommandTable.Entry entry, List<string> args)
+    {
+        var normalized = new List<string>(args.Count + 1);
+        var flagsDone = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (flagsDone)
+            {
+                normalized.Add(arg);
+                continue;
+            }
+            arg = ArgumentNormalizer.NormalizeDashes(arg);
+            if (arg == "--")
+            {
+                flagsDone = true;
+                normalized.Add(arg);
+            }
+            else if (entry.PositionalsEndFlags && !arg.StartsWith('-'))
+            {
+                // exec and ps: the container id ends the flags; what follows is the command.
+                normalized.Add(arg);
+                normalized.Add("--");
+                flagsDone = true;
+            }
+            else
+            {
+                normalized.Add(arg);
+            }
+        }
+        if (normalized.Contains("--help") || normalized.Contains("-h"))
+        {
+            var helpAt = normalized.IndexOf("--");
+            var idx = Math.Max(normalized.IndexOf("--help"), normalized.IndexOf("-h"));
+            if (helpAt < 0 || idx < helpAt)
+            {
+                Console.Out.Write(Usage.ForVerb("runcs", entry));
+                return null;
+            }
+        }
+        using var parser = NewParser();
+        var (command, errors) = entry.Parse(parser, ArgumentNormalizer.NormalizeBooleans(normalized, entry.Booleans()).ToList());
+        return command ?? throw new UsageException(ParseErrors.Describe(errors));
+    }
+
+    private static Parser NewParser() => new(s =>
+    {
+        s.CaseSensitive = true;
+        s.EnableDashDash = true;
+        s.HelpWriter = null;
+        s.AutoHelp = false;
+        s.AutoVersion = false;
+        s.AllowMultiInstance = true;
+        s.IgnoreUnknownArguments = false;
+    });
+
+    /// <summary>runc's fatal(): the error goes to the log; a log file also gets it echoed on stderr.</summary>
+    public static int Fail(string message, int exitCode)
+    {
+        Log.Error(message);
+        if (!Log.ToStderr)
+            Console.Error.WriteLine(message);
+        return exitCode;
+    }
+}

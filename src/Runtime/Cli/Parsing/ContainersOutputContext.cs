@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using Runc.Sharp.Runtime.Containers;
+
+namespace Runc.Sharp.Cli.Parsing;
+
+[JsonSerializable(typeof(StateView))]
+[JsonSerializable(typeof(List<StateView>))]
+[JsonSerializable(typeof(List<int>))]
+public sealed partial class ContainersOutputContext : JsonSerializerContext;

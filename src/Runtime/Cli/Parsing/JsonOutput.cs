@@ -1,0 +1,19 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Runc.Sharp.Runtime.Containers;
+
+namespace Runc.Sharp.Cli.Parsing;
+
+/// <summary>JSON printed to stdout, formatted as Go's json.MarshalIndent does.</summary>
+public static class JsonOutput
+{
+    public static readonly ContainersOutputContext Context = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static byte[] Indented<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+}

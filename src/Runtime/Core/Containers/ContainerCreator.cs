@@ -1,0 +1,213 @@
+using System.Runtime.InteropServices;
+using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Hooks;
+using Runc.Sharp.Runtime.Launch;
+using Runc.Sharp.Runtime.Namespaces;
+using Runc.Sharp.Runtime.Protocol;
+using Runc.Sharp.Runtime.Sys;
+using Runc.Sharp.Runtime.Terminal;
+using Runc.Sharp.Spec.Model;
+
+namespace Runc.Sharp.Runtime.Containers;
+
+/// <summary>
+/// `create`: from a bundle to a container in the created state, or to nothing at all. On any
+/// failure the init process, the state directory (and later the cgroup) are removed again.
+/// </summary>
+public static class ContainerCreator
+{
+    public sealed record Result(ContainerRecord Record, InitProcess Init);
+
+    public static Result Create(StateStore store, CreateOptions o)
+    {
+        var id = ContainerId.Validate(o.Id);
+        var pidFile = o.PidFile is null ? null : Path.GetFullPath(o.PidFile);
+        var consoleSocket = o.ConsoleSocket is null ? null : Path.GetFullPath(o.ConsoleSocket);
+        var bundle = EnterBundle(o.Bundle);
+        var config = BundleConfig.Load(bundle);
+        var process = config.Process ?? throw new RuntimeException("config.json: process is required to create a container");
+        CheckTerminal(process.Terminal == true, o.Foreground, consoleSocket);
+        if (config.Root is null || string.IsNullOrEmpty(config.Root.Path))
+            throw new RuntimeException("config.json: root.path is required");
+        var rootfs = Path.GetFullPath(config.Root.Path, bundle);
+        if (!Directory.Exists(rootfs))
+            throw new RuntimeException($"rootfs ({rootfs}) does not exist");
+        if (store.Exists(id))
+            throw new RuntimeException("container with given ID already exists");
+
+        var dir = store.CreateDir(id);
+        InitProcess? init = null;
+        var fifoFd = -1;
+        var consoleFd = -1;
+        try
+        {
+            fifoFd = MakeExecFifo(dir);
+            if (consoleSocket is not null)
+                consoleFd = FdPassing.Connect(consoleSocket);
+            var plan = NamespacePlan.From(config.Linux);
+            var listen = ListenFds.FromEnvironment();
+            var preserved = listen.Count + o.PreserveFds;
+            var pass = Enumerable.Range(3, preserved).Append(fifoFd).ToList();
+            if (consoleFd >= 0)
+                pass.Add(consoleFd);
+
+            init = InitLauncher.Start(new LaunchRequest
+            {
+                CloneFlags = plan.CloneFlags,
+                Joins = plan.Joins,
+                UidMap = plan.Creates(LinuxNamespaceTypes.User) ? NamespacePlan.MapText(config.Linux?.UidMappings) : null,
+                GidMap = plan.Creates(LinuxNamespaceTypes.User) ? NamespacePlan.MapText(config.Linux?.GidMappings) : null,
+                TimeOffsets = TimeOffsetsText(config.Linux),
+                OomScoreAdj = process.OomScoreAdj,
+                PassFds = pass,
+            });
+            var initConfig = new InitConfig
+            {
+                ContainerId = id,
+                Bundle = bundle,
+                Rootfs = rootfs,
+                Config = config,
+                Process = process,
+                NoPivot = o.NoPivot,
+                NoNewKeyring = o.NoNewKeyring,
+                PreservedFds = preserved,
+                ExecFifoFd = init.FdBase + preserved,
+                ConsoleSocketFd = consoleFd >= 0 ? init.FdBase + preserved + 1 : -1,
+                ExtraEnv = listen.Env,
+                InUserNamespace = plan.Has(LinuxNamespaceTypes.User),
+                NewCgroupNamespace = plan.Creates(LinuxNamespaceTypes.Cgroup),
+            };
+            init.Channel.Send(initConfig, ProtocolJsonContext.Default.InitConfig);
+            AwaitReady(init, config, id, bundle);
+
+            var record = NewRecord(id, bundle, rootfs, config, plan, init.Pid, o);
+            store.Save(record);
+            if (pidFile is not null)
+                PidFile.Write(pidFile, init.Pid);
+            return new Result(record, init);
+        }
+        catch
+        {
+            init?.KillAndReap();
+            init?.Dispose();
+            store.RemoveDir(id);
+            throw;
+        }
+        finally
+        {
+            if (fifoFd >= 0)
+                LibC.close(fifoFd);
+            if (consoleFd >= 0)
+                LibC.close(consoleFd);
+        }
+    }
+
+    /// <summary>runc chdirs into the bundle; the state reports the kernel-resolved path.</summary>
+    private static string EnterBundle(string bundle)
+    {
+        try
+        {
+            Directory.SetCurrentDirectory(string.IsNullOrEmpty(bundle) ? "." : bundle);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RuntimeException($"bundle {bundle}: {e.Message}");
+        }
+        return Directory.GetCurrentDirectory();
+    }
+
+    private static void CheckTerminal(bool terminal, bool foreground, string? consoleSocket)
+    {
+        if (terminal && foreground)
+            throw new RuntimeException("a terminal in a foreground run is not supported by runcs yet: set process.terminal to false, or use run --detach with --console-socket");
+        if (terminal && !foreground && consoleSocket is null)
+            throw new RuntimeException("cannot allocate tty if runc will detach without setting console socket");
+        if ((!terminal || foreground) && consoleSocket is not null)
+            throw new RuntimeException("cannot use console socket if runc will not detach or allocate tty");
+    }
+
+    private static int MakeExecFifo(string dir)
+    {
+        var path = Path.Combine(dir, StateStore.ExecFifo);
+        var old = LibC.umask(0);
+        var r = LibC.mkfifo(path, 0b110_010_010);
+        LibC.umask(old);
+        Syscalls.Check(r, "mkfifo", path);
+        return Fd.Open(path, LibC.O_PATH).Release();
+    }
+
+    private static void AwaitReady(InitProcess init, RuntimeConfig config, string id, string bundle)
+    {
+        while (true)
+        {
+            var msg = init.Channel.Receive(ProtocolJsonContext.Default.InitMessage)
+                ?? throw new RuntimeException("unable to start container process: init exited before it was ready");
+            switch (msg.Type)
+            {
+                case InitMessage.Ready:
+                    return;
+                case InitMessage.Error:
+                    throw new RuntimeException($"unable to start container process: error during container init: {msg.Message}");
+                case InitMessage.RunHooks:
+                    RunRuntimeHooks(init, config, id, bundle);
+                    break;
+                default:
+                    throw new RuntimeException($"unable to start container process: unexpected message {msg.Type}");
+            }
+        }
+    }
+
+    /// <summary>prestart and createRuntime hooks: in the runtime's namespaces, while init waits.</summary>
+    private static void RunRuntimeHooks(InitProcess init, RuntimeConfig config, string id, string bundle)
+    {
+        var state = new ContainerState
+        {
+            OciVersion = SpecVersion.Current, Id = id, Status = "creating", Pid = init.Pid, Bundle = bundle,
+            Annotations = config.Annotations,
+        };
+        try
+        {
+            HookRunner.Run("prestart", config.Hooks?.Prestart, state);
+            HookRunner.Run("createRuntime", config.Hooks?.CreateRuntime, state);
+        }
+        catch (RuntimeException e)
+        {
+            init.Channel.Send(InitMessage.Of(InitMessage.Error, e.Message), ProtocolJsonContext.Default.InitMessage);
+            throw;
+        }
+        init.Channel.Send(InitMessage.Of(InitMessage.HooksDone), ProtocolJsonContext.Default.InitMessage);
+    }
+
+    private static string? TimeOffsetsText(LinuxConfig? linux)
+    {
+        if (linux?.TimeOffsets is not { Count: > 0 } offsets)
+            return null;
+        return string.Concat(offsets.Select(kv => $"{kv.Key} {kv.Value.Secs ?? 0} {kv.Value.Nanosecs ?? 0}\n"));
+    }
+
+    private static ContainerRecord NewRecord(string id, string bundle, string rootfs, RuntimeConfig config,
+        NamespacePlan plan, int pid, CreateOptions o)
+    {
+        var labels = new List<string> { $"bundle={bundle}" };
+        foreach (var (k, v) in config.Annotations ?? [])
+            labels.Add($"{k}={v}");
+        var nsPaths = plan.Types.ToDictionary(t => t, t => $"/proc/{pid}/ns/{NamespaceKinds.ProcName(t)}");
+        return new ContainerRecord
+        {
+            Id = id,
+            InitPid = pid,
+            InitStartTime = ProcFs.Stat(pid)?.StartTime ?? 0,
+            Created = Timestamps.Rfc3339Nano(DateTime.UtcNow),
+            Config = new RecordConfig { Rootfs = rootfs, Labels = labels, NoPivotRoot = o.NoPivot },
+            NamespacePaths = nsPaths,
+            Bundle = bundle,
+            Rootfs = rootfs,
+            Annotations = config.Annotations,
+            Namespaces = plan.Types,
+            PrivatePidNamespace = plan.Creates(LinuxNamespaceTypes.Pid),
+            SystemdCgroup = o.SystemdCgroup,
+            Hooks = config.Hooks,
+            OwnerUid = LibC.geteuid(),
+        };
+    }
+}

@@ -1,0 +1,42 @@
+using Runc.Sharp.Runtime.Diagnostics;
+
+namespace Runc.Sharp.Runtime.Containers;
+
+/// <summary>`run`: create and start in one call; in the foreground it waits and removes the container.</summary>
+public static class ContainerRunner
+{
+    public static int Run(StateStore store, CreateOptions o, bool detach, bool keep)
+    {
+        if (!detach)
+            ForegroundProcess.BecomeSubreaper();
+        var created = ContainerCreator.Create(store, o);
+        using var init = created.Init;
+        try
+        {
+            ContainerStarter.Start(store, o.Id);
+        }
+        catch (RuntimeException)
+        {
+            Cleanup(store, o.Id);
+            throw;
+        }
+        if (detach)
+            return 0;
+        var code = ForegroundProcess.Wait(init.Pid);
+        if (!keep)
+            Cleanup(store, o.Id);
+        return code;
+    }
+
+    private static void Cleanup(StateStore store, string id)
+    {
+        try
+        {
+            ContainerDeleter.Delete(store, id, force: true);
+        }
+        catch (RuntimeException e)
+        {
+            Log.Warning($"delete {id}: {e.Message}");
+        }
+    }
+}

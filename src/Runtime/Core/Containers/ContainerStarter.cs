@@ -1,0 +1,65 @@
+using System.Runtime.InteropServices;
+using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Hooks;
+using Runc.Sharp.Runtime.Sys;
+
+namespace Runc.Sharp.Runtime.Containers;
+
+/// <summary>`start`: releases a created container's init through its exec fifo.</summary>
+public static unsafe class ContainerStarter
+{
+    public static void Start(StateStore store, string id)
+    {
+        using var _ = store.Lock(id);
+        var record = store.Load(id);
+        switch (ContainerInspector.Status(store, record))
+        {
+            case LifecycleStatus.Stopped:
+                throw new RuntimeException("cannot start a container that has stopped");
+            case LifecycleStatus.Running:
+                throw new RuntimeException("cannot start an already running container");
+            case LifecycleStatus.Paused:
+                throw new RuntimeException("cannot start a paused container");
+        }
+        var fifo = Path.Combine(store.Dir(id), StateStore.ExecFifo);
+        ReleaseInit(fifo, record);
+        File.Delete(fifo);
+        HookRunner.RunWarnOnly("poststart", record.Hooks?.Poststart, StateView.Oci(record, LifecycleStatus.Running));
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events, Revents;
+    }
+
+    /// <summary>
+    /// Opens the fifo without blocking, then waits for init's byte while checking that init
+    /// still lives: a dead init must not leave `start` hanging.
+    /// </summary>
+    private static void ReleaseInit(string fifo, ContainerRecord record)
+    {
+        using var fd = Fd.Open(fifo, LibC.O_RDONLY | LibC.O_NONBLOCK);
+        var buffer = stackalloc byte[16];
+        while (true)
+        {
+            var pfd = new PollFd { Fd = fd.Value, Events = 1 /* POLLIN */ };
+            var r = LibC.poll(&pfd, 1, 100);
+            if (r > 0 && (pfd.Revents & 1) != 0)
+            {
+                var n = LibC.read(fd.Value, buffer, 16);
+                if (n > 0)
+                    return;
+                throw new RuntimeException("cannot start an already running container");
+            }
+            if (!ProcFs.IsAlive(record.InitPid, record.InitStartTime))
+            {
+                var n = LibC.read(fd.Value, buffer, 16);
+                if (n > 0)
+                    return;
+                throw new RuntimeException("container process is already dead");
+            }
+        }
+    }
+}

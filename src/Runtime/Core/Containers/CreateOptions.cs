@@ -1,0 +1,16 @@
+namespace Runc.Sharp.Runtime.Containers;
+
+/// <summary>The flags of `create` (and of `run`, which adds its own).</summary>
+public sealed class CreateOptions
+{
+    public required string Id { get; init; }
+    public required string Bundle { get; init; }
+    public string? PidFile { get; init; }
+    public string? ConsoleSocket { get; init; }
+    public bool NoPivot { get; init; }
+    public bool NoNewKeyring { get; init; }
+    public int PreserveFds { get; init; }
+    public bool SystemdCgroup { get; init; }
+    /// <summary>run in the foreground: stdio stays ours, no console socket needed for a terminal.</summary>
+    public bool Foreground { get; init; }
+}

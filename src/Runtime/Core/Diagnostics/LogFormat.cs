@@ -1,0 +1,7 @@
+namespace Runc.Sharp.Runtime.Diagnostics;
+
+public enum LogFormat
+{
+    Text,
+    Json,
+}

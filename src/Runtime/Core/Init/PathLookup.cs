@@ -1,0 +1,41 @@
+using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Sys;
+
+namespace Runc.Sharp.Runtime.Init;
+
+/// <summary>
+/// Go's exec.LookPath, with its error wording: Docker and podman map "executable file not found"
+/// and "no such file or directory" to exit code 127, "permission denied" to 126.
+/// </summary>
+public static class PathLookup
+{
+    public static string Find(string name, IEnumerable<string> env)
+    {
+        if (name.Contains('/'))
+        {
+            Check(name, name);
+            return name;
+        }
+        var path = env.LastOrDefault(e => e.StartsWith("PATH=", StringComparison.Ordinal))?[5..] ?? "";
+        foreach (var dir in path.Split(':'))
+        {
+            var candidate = Path.Join(dir.Length == 0 ? "." : dir, name);
+            if (IsExecutableFile(candidate))
+                return candidate;
+        }
+        throw new RuntimeException($"exec: \"{name}\": executable file not found in $PATH");
+    }
+
+    private static void Check(string original, string path)
+    {
+        if (!Syscalls.TryStat(path, out var st))
+            throw new RuntimeException($"exec: \"{original}\": stat {path}: no such file or directory");
+        if ((st.Mode & LibC.S_IFMT) == LibC.S_IFDIR)
+            throw new RuntimeException($"exec: \"{original}\": is a directory");
+        if ((st.Mode & 0b001_001_001) == 0)
+            throw new RuntimeException($"exec: \"{original}\": permission denied");
+    }
+
+    private static bool IsExecutableFile(string path) =>
+        Syscalls.TryStat(path, out var st) && (st.Mode & LibC.S_IFMT) != LibC.S_IFDIR && (st.Mode & 0b001_001_001) != 0;
+}

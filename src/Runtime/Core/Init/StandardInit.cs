@@ -1,0 +1,82 @@
+using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Hooks;
+using Runc.Sharp.Runtime.Protocol;
+using Runc.Sharp.Runtime.Rootfs;
+using Runc.Sharp.Runtime.Security;
+using Runc.Sharp.Runtime.Sys;
+using Runc.Sharp.Runtime.Terminal;
+using Runc.Sharp.Spec.Model;
+
+namespace Runc.Sharp.Runtime.Init;
+
+/// <summary>The init of a new container, as an ordered list of steps (runtime.md "create").</summary>
+public static class StandardInit
+{
+    public static void Run(InitConfig cfg, MessageChannel channel)
+    {
+        var config = cfg.Config;
+        var process = cfg.Process;
+        LibC.umask(0);
+        var procDir = Fd.Open("/proc", LibC.O_PATH | LibC.O_DIRECTORY);
+
+        RootfsBuilder.Prepare(cfg);
+        RequestRuntimeHooks(config, channel);
+        HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, "created"));
+        RootfsBuilder.SwitchRoot(cfg);
+        RootfsBuilder.Finish(cfg);
+
+        if (!string.IsNullOrEmpty(config.Hostname))
+            Syscalls.Check(LibC.sethostname(config.Hostname, System.Text.Encoding.UTF8.GetByteCount(config.Hostname)), "sethostname", config.Hostname);
+        if (!string.IsNullOrEmpty(config.Domainname))
+            Syscalls.Check(LibC.setdomainname(config.Domainname, System.Text.Encoding.UTF8.GetByteCount(config.Domainname)), "setdomainname", config.Domainname);
+        Sysctls.Apply(config.Linux?.Sysctl);
+
+        if (process.Terminal == true)
+            ConsoleSetup.Attach(cfg, mountConsole: true);
+        else if (cfg.ConsoleSocketFd >= 0)
+            LibC.close(cfg.ConsoleSocketFd);
+
+        Rlimits.Apply(process.Rlimits);
+        var env = ProcessEnvironment.Build(process.Env, cfg.ExtraEnv, process.User?.Uid ?? 0, ProcessEnvironment.HomeInContainer);
+        ChangeDirectory(process.Cwd);
+        var args = process.Args ?? [];
+        if (args.Count == 0)
+            throw new RuntimeException("process.args must not be empty");
+        var path = PathLookup.Find(args[0], env);
+        ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: !cfg.InUserNamespace || (config.Linux?.GidMappings?.Count ?? 0) > 0);
+        if (process.User?.Umask is { } umask)
+            LibC.umask(umask);
+        else
+            LibC.umask(0b000_010_010);
+
+        channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
+        ExecFifo.WaitForStart(procDir, cfg.ExecFifoFd);
+        procDir.Dispose();
+        HookRunner.Run("startContainer", config.Hooks?.StartContainer, HookState.Of(cfg, "running"));
+        ProcessExec.Exec(path, args, env, firstClosed: 3 + cfg.PreservedFds);
+    }
+
+    private static void RequestRuntimeHooks(RuntimeConfig config, MessageChannel channel)
+    {
+        if ((config.Hooks?.Prestart?.Count ?? 0) == 0 && (config.Hooks?.CreateRuntime?.Count ?? 0) == 0)
+            return;
+        channel.Send(InitMessage.Of(InitMessage.RunHooks), ProtocolJsonContext.Default.InitMessage);
+        var reply = channel.Receive(ProtocolJsonContext.Default.InitMessage)
+            ?? throw new RuntimeException("the runtime went away while running hooks");
+        if (reply.Type != InitMessage.HooksDone)
+            throw new RuntimeException(reply.Message ?? "hooks failed");
+    }
+
+    public static void ChangeDirectory(string cwd)
+    {
+        if (string.IsNullOrEmpty(cwd))
+            cwd = "/";
+        if (!Directory.Exists(cwd))
+            Directory.CreateDirectory(cwd);
+        Syscalls.Chdir(cwd);
+        // After chdir the working directory must be inside our root (CVE-2024-21626).
+        var actual = Directory.GetCurrentDirectory();
+        if (!actual.StartsWith('/'))
+            throw new RuntimeException($"current working directory {cwd} is outside of the container root");
+    }
+}

@@ -1,0 +1,116 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Protocol;
+using Runc.Sharp.Runtime.Sys;
+
+namespace Runc.Sharp.Runtime.Launch;
+
+/// <summary>
+/// Starts `runcs init` from the sealed binary and drives its shim through the bootstrap
+/// (protocol.h): the result is a process already inside the container's namespaces.
+/// </summary>
+public static unsafe class InitLauncher
+{
+    public static InitProcess Start(LaunchRequest request)
+    {
+        var (parentEnd, childEnd) = Syscalls.SocketPair();
+        int stage0;
+        var fds = request.PassFds.Append(childEnd).ToArray();
+        var syncFdInChild = 3 + request.PassFds.Count;
+        try
+        {
+            stage0 = Spawn(SealedSelf.Fd, ["runcs", "init"], [$"{ShimProtocol.EnvInitPipe}={syncFdInChild}"], fds);
+        }
+        finally
+        {
+            LibC.close(childEnd);
+        }
+
+        var channel = new MessageChannel(parentEnd);
+        try
+        {
+            request.BeforeBootstrap?.Invoke(stage0);
+            Syscalls.WriteAll(parentEnd, Bootstrap(request));
+            var pid = AwaitChildPid(parentEnd);
+            if (pid != stage0)
+                Syscalls.WaitPid(stage0, noHang: false);
+            return new InitProcess(pid, channel, 3);
+        }
+        catch
+        {
+            channel.Dispose();
+            Syscalls.Kill(stage0, 9);
+            try { Syscalls.WaitPid(stage0, noHang: false); } catch (SyscallException) { }
+            throw;
+        }
+    }
+
+    private static int AwaitChildPid(int fd)
+    {
+        var report = ShimReport.Read(fd)
+            ?? throw new RuntimeException("unable to start container process: init exited before it reported");
+        return report.Type switch
+        {
+            ShimProtocol.SyncChildPid => report.Value,
+            ShimProtocol.SyncError => throw new RuntimeException(
+                $"unable to start container process: {report.Text}: {Errno.Describe(report.Value)}"),
+            _ => throw new RuntimeException($"unable to start container process: unexpected shim message {report.Type}"),
+        };
+    }
+
+    private static byte[] Bootstrap(LaunchRequest r)
+    {
+        var m = new BootstrapMessage()
+            .U32(ShimProtocol.AttrMode, r.IsExec ? ShimProtocol.ModeExec : ShimProtocol.ModeInit)
+            .U32(ShimProtocol.AttrCloneFlags, r.CloneFlags);
+        foreach (var (flag, path) in r.Joins)
+            m.NamespacePath(flag, path);
+        if (r.UidMap is not null)
+            m.Text(ShimProtocol.AttrUidMap, r.UidMap);
+        if (r.GidMap is not null)
+            m.Text(ShimProtocol.AttrGidMap, r.GidMap);
+        if (r.SetgroupsDeny)
+            m.U32(ShimProtocol.AttrSetgroupsDeny, 1);
+        if (r.TimeOffsets is not null)
+            m.Text(ShimProtocol.AttrTimeOffsets, r.TimeOffsets);
+        if (r.OomScoreAdj is { } oom)
+            m.Text(ShimProtocol.AttrOomScoreAdj, oom.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return m.ToArray();
+    }
+
+    private static int Spawn(int exeFd, string[] argv, string[] envp, int[] fds)
+    {
+        var strings = new List<nint>();
+        try
+        {
+            var argvP = stackalloc byte*[argv.Length + 1];
+            for (var i = 0; i < argv.Length; i++)
+                argvP[i] = (byte*)Track(strings, argv[i]);
+            argvP[argv.Length] = null;
+            var envP = stackalloc byte*[envp.Length + 1];
+            for (var i = 0; i < envp.Length; i++)
+                envP[i] = (byte*)Track(strings, envp[i]);
+            envP[envp.Length] = null;
+            fixed (int* pf = fds)
+            {
+                var pid = ShimNative.Spawn(exeFd, argvP, envP, pf, fds.Length);
+                return pid < 0 ? throw new SyscallException("start runcs init", -pid) : pid;
+            }
+        }
+        finally
+        {
+            foreach (var p in strings)
+                Marshal.FreeHGlobal(p);
+        }
+    }
+
+    private static nint Track(List<nint> owned, string s)
+    {
+        var bytes = Encoding.UTF8.GetBytes(s + "\0");
+        var p = Marshal.AllocHGlobal(bytes.Length);
+        Marshal.Copy(bytes, 0, p, bytes.Length);
+        owned.Add(p);
+        return p;
+    }
+}

@@ -1,0 +1,28 @@
+using Runc.Sharp.Spec.Model;
+
+namespace Runc.Sharp.Runtime.Protocol;
+
+/// <summary>Everything C# init needs, sent by the runtime right after the shim reports.</summary>
+public sealed class InitConfig
+{
+    public bool IsExec { get; set; }
+    public string ContainerId { get; set; } = "";
+    public string Bundle { get; set; } = "";
+    /// <summary>Absolute host path of the rootfs (init only).</summary>
+    public string Rootfs { get; set; } = "";
+    public RuntimeConfig Config { get; set; } = new();
+    /// <summary>The process to run: config.process for init, the exec'd one for exec.</summary>
+    public Process Process { get; set; } = new();
+    public bool NoPivot { get; set; }
+    public bool NoNewKeyring { get; set; }
+    /// <summary>Fd numbers as init sees them; -1 when absent.</summary>
+    public int ExecFifoFd { get; set; } = -1;
+    public int ConsoleSocketFd { get; set; } = -1;
+    /// <summary>Fds 3 .. 3+PreservedFds-1 are passed to the process.</summary>
+    public int PreservedFds { get; set; }
+    public List<string> ExtraEnv { get; set; } = [];
+    /// <summary>The cgroup of the container as seen from inside (for the cgroup mount), v1 per controller.</summary>
+    public Dictionary<string, string> CgroupPaths { get; set; } = [];
+    public bool InUserNamespace { get; set; }
+    public bool NewCgroupNamespace { get; set; }
+}

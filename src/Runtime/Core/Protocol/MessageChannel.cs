@@ -1,0 +1,42 @@
+using System.Buffers.Binary;
+using System.Text.Json.Serialization.Metadata;
+using Runc.Sharp.Runtime.Sys;
+using System.Text.Json;
+
+namespace Runc.Sharp.Runtime.Protocol;
+
+/// <summary>
+/// Length-prefixed JSON messages over the init socket, after the shim is done with it.
+/// Both ends (runtime parent and C# init) use this one type.
+/// </summary>
+public sealed class MessageChannel(int fd) : IDisposable
+{
+    private const int MaxMessage = 16 << 20;
+
+    public int Fd { get; } = fd;
+
+    public void Send<T>(T message, JsonTypeInfo<T> type)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(message, type);
+        var frame = new byte[4 + body.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(frame, body.Length);
+        body.CopyTo(frame, 4);
+        Syscalls.WriteAll(Fd, frame);
+    }
+
+    /// <summary>The next message, or default on EOF (the peer exited).</summary>
+    public T? Receive<T>(JsonTypeInfo<T> type)
+    {
+        Span<byte> header = stackalloc byte[4];
+        if (!Syscalls.ReadExact(Fd, header))
+            return default;
+        var len = BinaryPrimitives.ReadInt32LittleEndian(header);
+        if (len < 0 || len > MaxMessage)
+            throw new SyscallException("read init message", Errno.EINVAL);
+        var body = new byte[len];
+        Syscalls.ReadExact(Fd, body);
+        return JsonSerializer.Deserialize(body, type);
+    }
+
+    public void Dispose() => LibC.close(Fd);
+}

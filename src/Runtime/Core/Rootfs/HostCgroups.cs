@@ -1,0 +1,43 @@
+namespace Runc.Sharp.Runtime.Rootfs;
+
+/// <summary>The cgroup hierarchies visible in our mount namespace, and our place in each.</summary>
+public static class HostCgroups
+{
+    public sealed record Hierarchy(string MountPoint, string FsType, string SuperOptions, string OwnPath);
+
+    public static List<Hierarchy> Hierarchies()
+    {
+        var own = OwnCgroups(File.ReadAllLines("/proc/self/cgroup"));
+        var result = new List<Hierarchy>();
+        foreach (var line in File.ReadLines("/proc/self/mountinfo"))
+        {
+            var m = MountInfoLine.Parse(line);
+            if (m is null || m.FsType is not ("cgroup" or "cgroup2"))
+                continue;
+            var key = m.FsType == "cgroup2" ? "" : Controllers(m.SuperOptions);
+            if (!own.TryGetValue(key, out var path))
+                continue;
+            // Inside a cgroup namespace the mount root is the namespace root; the path is relative to it.
+            var rel = path.StartsWith(m.Root, StringComparison.Ordinal) ? path[m.Root.Length..] : path;
+            result.Add(new Hierarchy(m.MountPoint, m.FsType, Controllers(m.SuperOptions), rel.TrimStart('/')));
+        }
+        return result;
+    }
+
+    /// <summary>The controller list of a v1 hierarchy ("cpu,cpuacct", "name=systemd").</summary>
+    public static string Controllers(string superOptions) =>
+        string.Join(',', superOptions.Split(',').Where(o => o is not ("rw" or "ro") && !o.StartsWith("release_agent") && o != "clone_children" && o != "nsdelegate" && o != "memory_recursiveprot" && o != "noprefix" && o != "xattr"));
+
+    /// <summary>/proc/self/cgroup as controller list → path ("" for the v2 line).</summary>
+    public static Dictionary<string, string> OwnCgroups(IEnumerable<string> lines)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var line in lines)
+        {
+            var parts = line.Split(':', 3);
+            if (parts.Length == 3)
+                result[parts[1]] = parts[2];
+        }
+        return result;
+    }
+}

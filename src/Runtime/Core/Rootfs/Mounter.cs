@@ -1,0 +1,95 @@
+using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Sys;
+using Runc.Sharp.Spec.Model;
+using static Runc.Sharp.Runtime.Rootfs.MountFlags;
+
+namespace Runc.Sharp.Runtime.Rootfs;
+
+/// <summary>Performs one config.json mount inside the rootfs, always through an fd of the destination.</summary>
+public static unsafe class Mounter
+{
+    public static void Apply(Mount mount, MountContext ctx)
+    {
+        var opts = MountOptions.Parse(mount.Options, mount.Type);
+        var type = mount.Type ?? "";
+        if (type == "cgroup")
+        {
+            CgroupMount.Apply(mount, opts, ctx);
+            return;
+        }
+        if (opts.IdMap)
+            throw new RuntimeException($"mount {mount.Destination}: idmap mounts are not supported by runcs yet");
+
+        if (opts.IsBind)
+            BindMount(mount, opts, ctx);
+        else
+            FilesystemMount(mount, type, opts, ctx);
+        ApplyPropagationAndAttributes(mount.Destination, opts, ctx);
+    }
+
+    private static void BindMount(Mount mount, MountOptions opts, MountContext ctx)
+    {
+        var source = HostSource(mount.Source, ctx.Bundle)
+            ?? throw new RuntimeException($"mount {mount.Destination}: a bind mount needs a source");
+        if (!Syscalls.TryStat(source, out var st))
+            throw new SyscallException("stat bind source", Errno.ENOENT, source);
+        var isDir = (st.Mode & LibC.S_IFMT) == LibC.S_IFDIR;
+        using (var target = isDir ? ctx.Root.MkdirAll(mount.Destination) : ctx.Root.CreateFile(mount.Destination))
+            Syscalls.Mount(source, target.ProcPath, null, MS_BIND | (opts.Flags & MS_REC), null, mount.Destination);
+
+        var extra = opts.Flags & ~(MS_BIND | MS_REC | MS_REMOUNT);
+        if (extra != 0)
+        {
+            using var mounted = ctx.Root.Open(mount.Destination);
+            Syscalls.Mount(null, mounted.ProcPath, null, extra | MS_BIND | MS_REMOUNT | ctx.LockedFlags(mounted), null, mount.Destination);
+        }
+    }
+
+    private static void FilesystemMount(Mount mount, string type, MountOptions opts, MountContext ctx)
+    {
+        // procfs and sysfs only ever go onto real directories (CVE-2019-16884, CVE-2019-19921).
+        var strict = type is "proc" or "sysfs";
+        Fd target;
+        if (strict)
+        {
+            target = ctx.Root.TryOpen(mount.Destination, noSymlinks: true, flags: LibC.O_PATH | LibC.O_DIRECTORY)
+                ?? ctx.Root.MkdirAll(mount.Destination);
+        }
+        else
+        {
+            target = ctx.Root.MkdirAll(mount.Destination);
+        }
+        using (target)
+        {
+            var source = string.IsNullOrEmpty(mount.Source) ? type : mount.Source;
+            var data = opts.Data.Length == 0 ? null : opts.Data;
+            if (opts.TmpCopyUp && type == "tmpfs")
+            {
+                TmpCopyUp.Mount(source, target, opts.Flags & ~PropagationMask, data, mount.Destination);
+                return;
+            }
+            Syscalls.Mount(source, target.ProcPath, type, opts.Flags & ~(PropagationMask | MS_REMOUNT), data, mount.Destination);
+        }
+    }
+
+    private static void ApplyPropagationAndAttributes(string destination, MountOptions opts, MountContext ctx)
+    {
+        if (opts.Propagation.Count == 0 && opts.RecursiveSet == 0 && opts.RecursiveClear == 0)
+            return;
+        using var mounted = ctx.Root.Open(destination);
+        foreach (var p in opts.Propagation)
+            Syscalls.Mount(null, mounted.ProcPath, null, p, null, destination);
+        if (opts.RecursiveSet != 0 || opts.RecursiveClear != 0)
+        {
+            var attr = new LibC.MountAttr { AttrSet = opts.RecursiveSet, AttrClr = opts.RecursiveClear };
+            if ((opts.RecursiveSet & MOUNT_ATTR__ATIME) != 0 || opts.RecursiveClear == MOUNT_ATTR__ATIME)
+                attr.AttrClr |= MOUNT_ATTR__ATIME;
+            const uint AT_RECURSIVE = 0x8000;
+            Syscalls.Check(LibC.mount_setattr(mounted.Value, "", LibC.AT_EMPTY_PATH | AT_RECURSIVE, &attr),
+                "mount_setattr", destination);
+        }
+    }
+
+    public static string? HostSource(string? source, string bundle) =>
+        string.IsNullOrEmpty(source) ? null : Path.IsPathRooted(source) ? source : Path.Combine(bundle, source);
+}

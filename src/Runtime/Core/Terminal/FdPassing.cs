@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Runc.Sharp.Runtime.Sys;
+
+namespace Runc.Sharp.Runtime.Terminal;
+
+/// <summary>
+/// Sends one fd over an AF_UNIX socket the way runc's console socket does: one sendmsg, the
+/// name as data (never empty), exactly one SCM_RIGHTS message carrying exactly one fd.
+/// </summary>
+public static unsafe class FdPassing
+{
+    [StructLayout(LayoutKind.Sequential)]
+    private struct IoVec
+    {
+        public void* Base;
+        public nuint Len;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MsgHdr
+    {
+        public void* Name;
+        public uint NameLen;
+        public IoVec* Iov;
+        public nuint IovLen;
+        public void* Control;
+        public nuint ControlLen;
+        public int Flags;
+    }
+
+    public static void Send(int socket, int fd, string name)
+    {
+        var data = Encoding.UTF8.GetBytes(name.Length == 0 ? "fd" : name);
+        // cmsghdr { size_t len; int level; int type; } + one int, padded: CMSG_SPACE(4) = 24.
+        var control = stackalloc byte[24];
+        new Span<byte>(control, 24).Clear();
+        *(nuint*)control = 20; // CMSG_LEN(sizeof(int))
+        *(int*)(control + 8) = 1; // SOL_SOCKET
+        *(int*)(control + 12) = 1; // SCM_RIGHTS
+        *(int*)(control + 16) = fd;
+        fixed (byte* p = data)
+        {
+            var iov = new IoVec { Base = p, Len = (nuint)data.Length };
+            var msg = new MsgHdr { Iov = &iov, IovLen = 1, Control = control, ControlLen = 24 };
+            while (LibC.sendmsg(socket, &msg, 0) < 0)
+            {
+                if (Marshal.GetLastPInvokeError() != Errno.EINTR)
+                    throw SyscallException.FromLastError("send console fd");
+            }
+        }
+    }
+
+    /// <summary>Connects a SOCK_STREAM AF_UNIX socket to a filesystem path.</summary>
+    public static int Connect(string path)
+    {
+        var bytes = Encoding.UTF8.GetBytes(path);
+        if (bytes.Length >= 108)
+            throw new SyscallException("connect", Errno.EINVAL, path + " (path too long for a socket)");
+        var fd = LibC.socket(1, 1 | 0x80000, 0);
+        Syscalls.Check(fd, "socket");
+        var addr = stackalloc byte[110];
+        new Span<byte>(addr, 110).Clear();
+        *(ushort*)addr = 1; // AF_UNIX
+        bytes.CopyTo(new Span<byte>(addr + 2, 108));
+        if (LibC.connect(fd, addr, 2 + bytes.Length + 1) < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            LibC.close(fd);
+            throw new SyscallException("connect to console socket", errno, path);
+        }
+        return fd;
+    }
+}
