@@ -98,6 +98,9 @@ public sealed class ValidatorBehaviourTests
     [InlineData("""{"pattern": "^\\d+$"}""", "\"123\"", true)]
     [InlineData("""{"pattern": "^\\p{L}+$"}""", "\"h\u00e9llo\"", true)]
     [InlineData("""{"format": "ipv4"}""", "\"not an address\"", true)]
+    [InlineData("""{"pattern": "^[cbup]$"}""", "\"c\"", true)]
+    [InlineData("""{"pattern": "^[cbup]$"}""", "\"c\\n\"", false)]
+    [InlineData("""{"pattern": "^a[$]b\\$"}""", "\"a$b$\"", true)]
     public void Keyword_semantics(string schema, string instance, bool valid)
     {
         Validate(schema, instance).Should().HaveCount(valid ? 0 : 1);

@@ -20,9 +20,10 @@ internal static class PatternCache
 
     private static Regex Create(string pattern)
     {
+        string translated = AnchorDollarAtEnd(pattern);
         try
         {
-            return new Regex(pattern, RegexOptions.ECMAScript, MatchTimeout);
+            return new Regex(translated, RegexOptions.ECMAScript, MatchTimeout);
         }
         catch (ArgumentException)
         {
@@ -31,11 +32,53 @@ internal static class PatternCache
 
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
+            return new Regex(translated, RegexOptions.CultureInvariant, MatchTimeout);
         }
         catch (ArgumentException e)
         {
             throw new SchemaException($"invalid regular expression \"{pattern}\": {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// In ECMA 262 (without the m flag) <c>$</c> matches only at the very end; .NET's <c>$</c> also
+    /// matches before a final "\n", so <c>^[cbup]$</c> would accept "c\n". Rewrites each <c>$</c>
+    /// outside a character class and not escaped to <c>(?!\n)$</c>.
+    /// </summary>
+    internal static string AnchorDollarAtEnd(string pattern)
+    {
+        if (!pattern.Contains('$'))
+        {
+            return pattern;
+        }
+
+        var builder = new System.Text.StringBuilder(pattern.Length + 8);
+        bool inClass = false;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+            }
+            else if (c == '[')
+            {
+                inClass = true;
+            }
+            else if (c == '$')
+            {
+                builder.Append("(?!\\n)");
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
     }
 }
