@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Runc.Sharp.Spec.Validation.Schema.Keywords;
+
+/// <summary>
+/// <c>properties</c>, <c>patternProperties</c> and <c>additionalProperties</c>, evaluated in one pass
+/// over the members because "additional" means "matched by neither of the other two".
+/// </summary>
+internal sealed class PropertiesKeyword(
+    Dictionary<string, SchemaNode> properties,
+    (string Pattern, Regex Regex, SchemaNode Schema)[] patternProperties,
+    SchemaNode? additional,
+    bool additionalAllowed) : SchemaKeyword
+{
+    public override bool Evaluate(JsonElement instance, InstanceLocation location, EvaluationContext context)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        bool valid = true;
+        foreach (JsonProperty member in instance.EnumerateObject())
+        {
+            if (!EvaluateMember(member, location, context))
+            {
+                valid = false;
+                if (!context.IsCollecting)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return valid;
+    }
+
+    private bool EvaluateMember(JsonProperty member, InstanceLocation location, EvaluationContext context)
+    {
+        string name = member.Name;
+        bool matched = false;
+        bool valid = true;
+        InstanceLocation? memberLocation = null;
+        if (properties.TryGetValue(name, out SchemaNode? schema))
+        {
+            matched = true;
+            valid = schema.AcceptsEverything || schema.Evaluate(member.Value, memberLocation = location.Property(name), context);
+        }
+
+        foreach ((string pattern, Regex regex, SchemaNode patternSchema) in patternProperties)
+        {
+            if (!(valid || context.IsCollecting))
+            {
+                return false;
+            }
+
+            if (!IsMatch(regex, name))
+            {
+                continue;
+            }
+
+            matched = true;
+            memberLocation ??= location.Property(name);
+            valid &= patternSchema.Evaluate(member.Value, memberLocation, context);
+        }
+
+        if (matched)
+        {
+            return valid;
+        }
+
+        if (!additionalAllowed)
+        {
+            context.Report(
+                location.Property(name),
+                "additionalProperties",
+                $"property {JsonValueText.Quote(name)} is not allowed (additionalProperties is false)");
+            return false;
+        }
+
+        return additional is null || additional.Evaluate(member.Value, location.Property(name), context);
+    }
+
+    private static bool IsMatch(Regex regex, string name)
+    {
+        try
+        {
+            return regex.IsMatch(name);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+}
