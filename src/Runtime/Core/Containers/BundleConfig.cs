@@ -1,14 +1,14 @@
-using System.Text.Json;
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Spec.Loading;
 using Runc.Sharp.Spec.Model;
-using Runc.Sharp.Spec.Serialization;
+using Runc.Sharp.Spec.Validation.Semantic;
 
 namespace Runc.Sharp.Runtime.Containers;
 
 /// <summary>Reads a bundle's config.json; every problem is one line naming the file, the place and the rule.</summary>
 public static class BundleConfig
 {
-    public static RuntimeConfig Load(string bundle)
+    public static RuntimeConfig Load(string bundle, bool systemdCgroup = false)
     {
         var path = Path.Combine(bundle, "config.json");
         byte[] bytes;
@@ -24,14 +24,15 @@ public static class BundleConfig
         {
             throw new RuntimeException($"read {path}: {e.Message}");
         }
-        try
+        var result = ConfigLoader.Load(bytes, new SemanticOptions { SystemdCgroup = systemdCgroup });
+        foreach (var warning in result.Warnings)
+            Log.Warning($"config.json:{warning}");
+        var errors = result.Errors.ToList();
+        if (errors.Count > 0)
         {
-            return SpecJson.ReadConfig(bytes);
+            var more = errors.Count > 1 ? $" (and {errors.Count - 1} more problem(s): run `runcs validate`)" : "";
+            throw new RuntimeException($"invalid config.json: config.json:{errors[0]}{more}");
         }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } line ? $"{line + 1}:{(e.BytePositionInLine ?? 0) + 1}: " : "";
-            throw new RuntimeException($"config.json:{where}{e.Path ?? "$"}: {e.Message}");
-        }
+        return result.Config!;
     }
 }

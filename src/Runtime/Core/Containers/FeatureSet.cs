@@ -1,0 +1,39 @@
+using Runc.Sharp.Runtime.Namespaces;
+using Runc.Sharp.Runtime.Rootfs;
+using Runc.Sharp.Runtime.Security;
+using Runc.Sharp.Spec.Model;
+
+namespace Runc.Sharp.Runtime.Containers;
+
+/// <summary>
+/// features.json: only what runcs really does today. Callers act on it (containerd enables
+/// rro and idmap mounts from it), so a claim here is a promise.
+/// </summary>
+public static class FeatureSet
+{
+    public static Features Build(string version, string commit) => new()
+    {
+        OciVersionMin = "1.0.0",
+        OciVersionMax = SpecVersion.Current,
+        Hooks = ["prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"],
+        MountOptions = MountOptions.KnownNames.Where(n => n is not ("idmap" or "ridmap")).ToList(),
+        Linux = new LinuxFeatures
+        {
+            Namespaces = NamespaceKinds.All.Select(k => k.Type).ToList(),
+            Capabilities = CapabilityNames.ByNumber.ToList(),
+            Cgroup = new CgroupFeatures { V1 = false, V2 = false, Systemd = false, SystemdUser = false, Rdma = false },
+            Seccomp = new SeccompFeatures { Enabled = false },
+            Apparmor = new FeatureToggle { Enabled = false },
+            Selinux = new FeatureToggle { Enabled = false },
+            IntelRdt = new IntelRdtFeatures { Enabled = false },
+            MountExtensions = new MountExtensionsFeatures { Idmap = new FeatureToggle { Enabled = false } },
+            NetDevices = new FeatureToggle { Enabled = false },
+        },
+        Annotations = new Dictionary<string, string>
+        {
+            ["io.github.runc-sharp.version"] = version,
+            ["io.github.runc-sharp.commit"] = commit,
+        },
+        PotentiallyUnsafeConfigAnnotations = ["bundle"],
+    };
+}
