@@ -33,8 +33,29 @@ internal static class JsonAccess
     {
         if (element.TryKind(name, JsonValueKind.String, out var node))
         {
-            value = node.GetString() ?? string.Empty;
-            return true;
+            return node.TryAsString(out value);
+        }
+
+        value = string.Empty;
+        return false;
+    }
+
+    /// <summary>
+    /// The string value; false for other kinds and for escapes that do not decode to valid
+    /// UTF-16 (a lone surrogate), which <see cref="JsonElement.GetString"/> refuses with an exception.
+    /// </summary>
+    public static bool TryAsString(this JsonElement element, out string value)
+    {
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            try
+            {
+                value = element.GetString() ?? string.Empty;
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+            }
         }
 
         value = string.Empty;
@@ -130,9 +151,9 @@ internal static class JsonAccess
     {
         foreach (var (index, item) in array.Items())
         {
-            if (item.ValueKind == JsonValueKind.String)
+            if (item.TryAsString(out var value))
             {
-                yield return (index, item.GetString() ?? string.Empty);
+                yield return (index, value);
             }
         }
     }
@@ -149,9 +170,32 @@ internal static class JsonAccess
         }
     }
 
-    /// <summary>Properties of an object; nothing when the node is not an object.</summary>
-    public static IEnumerable<JsonProperty> Properties(this JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object ? element.EnumerateObject() : Enumerable.Empty<JsonProperty>();
+    /// <summary>
+    /// Properties of an object (nothing when the node is not an object). Properties whose name
+    /// does not decode to valid UTF-16 are skipped.
+    /// </summary>
+    public static IEnumerable<(string Name, JsonElement Value)> Properties(this JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                continue;
+            }
+
+            yield return (name, property.Value);
+        }
+    }
 
     private static bool TryKind(this JsonElement element, string name, JsonValueKind kind, out JsonElement value)
     {

@@ -62,7 +62,7 @@ internal sealed class ProcessRule : ISemanticRule
         }
 
         var first = args[0];
-        if (first.ValueKind == JsonValueKind.String && string.IsNullOrEmpty(first.GetString()))
+        if (first.TryAsString(out var executable) && executable.Length == 0)
         {
             context.Error("$.process.args[0]", "process.args[0] (the executable) must not be empty");
         }

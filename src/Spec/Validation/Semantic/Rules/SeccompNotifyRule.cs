@@ -23,7 +23,7 @@ internal sealed class SeccompNotifyRule : ISemanticRule
         if (seccomp.TryString("defaultAction", out var defaultAction) && defaultAction == SeccompNames.Notify)
         {
             usesNotify = true;
-            context.Error(BasePath.Dot("defaultAction"), "SCMP_ACT_NOTIFY cannot be used as the default action");
+            context.Error(BasePath.Dot("defaultAction"), "seccomp action SCMP_ACT_NOTIFY cannot be used as the default action");
         }
 
         if (seccomp.TryArray("syscalls", out var syscalls))
@@ -46,7 +46,7 @@ internal sealed class SeccompNotifyRule : ISemanticRule
                     if (name == "write")
                     {
                         context.Error(BasePath.Dot("syscalls").At(index).Dot("names").At(nameIndex),
-                            "SCMP_ACT_NOTIFY cannot be used for the write syscall");
+                            "seccomp action SCMP_ACT_NOTIFY cannot be used for the write syscall");
                     }
                 }
             }
@@ -54,7 +54,7 @@ internal sealed class SeccompNotifyRule : ISemanticRule
 
         if (usesNotify && !hasListener)
         {
-            context.Error(BasePath.Dot("listenerPath"), "SCMP_ACT_NOTIFY is used but seccomp listenerPath is not set");
+            context.Error(BasePath.Dot("listenerPath"), "seccomp action SCMP_ACT_NOTIFY is used but listenerPath is not set");
         }
 
         if (hasListener && !PathText.IsAbsolute(listenerPath))
