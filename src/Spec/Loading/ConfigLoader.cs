@@ -56,7 +56,7 @@ public static class ConfigLoader
     {
         var position = JsonPositionMap.PositionOf(e, utf8);
         var message = Describe(e);
-        return new ValidationError(e.Path ?? JsonPath.Root, message)
+        return new ValidationError(e.Path ?? Json.JsonPath.Root, message)
         {
             Line = position?.Line ?? 0,
             Column = position?.Column ?? 0,

@@ -31,7 +31,7 @@ public static class CliApp
         }
         if (verb is null || globals.Help || verb is "help" or "h")
         {
-            Console.Out.Write(Usage.Main(programName));
+            Console.Out.Write(Usage.Overview(programName));
             return verb is null && !globals.Help ? 0 : 0;
         }
 
@@ -58,7 +58,7 @@ public static class CliApp
         }
     }
 
-    private static (List<string> Globals, string? Verb, List<string> Rest) Split(string[] argv)
+    private static (List<string> Globals, string? Verb, List<string> VerbArgs) Split(string[] argv)
     {
         var globals = new List<string>();
         var i = 0;
@@ -80,6 +80,7 @@ public static class CliApp
         return (globals, verb, argv.Skip(i + 1).ToList());
     }
 
+    [System.Diagnostics.CodeAnalysis.DynamicDependency(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(GlobalOptions))]
     private static GlobalOptions ParseGlobals(List<string> args)
     {
         var normalized = ArgumentNormalizer.NormalizeBooleans(args, GlobalBooleans).ToList();

@@ -4,7 +4,7 @@ namespace Runc.Sharp.Cli.Parsing;
 
 public static class Usage
 {
-    public static string Main(string programName)
+    public static string Overview(string programName)
     {
         var sb = new StringBuilder();
         sb.Append($"NAME:\n   {programName} - Open Container Initiative runtime, written in C#\n\n");

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Runc.Sharp.Runtime.Diagnostics;
-using Runc.Sharp.Runtime.Hooks;
+using Runc.Sharp.Runtime.OciHooks;
 using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Protocol;

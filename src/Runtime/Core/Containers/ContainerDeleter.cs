@@ -1,5 +1,5 @@
 using Runc.Sharp.Runtime.Diagnostics;
-using Runc.Sharp.Runtime.Hooks;
+using Runc.Sharp.Runtime.OciHooks;
 
 namespace Runc.Sharp.Runtime.Containers;
 

@@ -1,5 +1,5 @@
 using Runc.Sharp.Runtime.Diagnostics;
-using Runc.Sharp.Runtime.Hooks;
+using Runc.Sharp.Runtime.OciHooks;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Rootfs;
 using Runc.Sharp.Runtime.Security;

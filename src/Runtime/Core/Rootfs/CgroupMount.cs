@@ -59,7 +59,8 @@ public static class CgroupMount
         {
             var source = Path.Join(h.MountPoint, h.OwnPath);
             Syscalls.Mount(source, target, null, MS_BIND | MS_REC, null, describe);
-            Syscalls.Mount(null, target, null, MS_BIND | MS_REMOUNT | flags, null, describe);
+            using var mounted = ctx.Root.Open(describe);
+            Syscalls.Mount(null, mounted.ProcPath, null, MS_BIND | MS_REMOUNT | flags, null, describe);
         }
     }
 }

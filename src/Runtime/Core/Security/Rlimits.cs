@@ -21,9 +21,9 @@ public static unsafe class Rlimits
 
     public static void Apply(IEnumerable<Rlimit>? limits)
     {
+        var values = stackalloc ulong[2];
         foreach (var l in limits ?? [])
         {
-            var values = stackalloc ulong[2];
             values[0] = l.Soft;
             values[1] = l.Hard;
             if (LibC.setrlimit(Number(l.Type), values) < 0)

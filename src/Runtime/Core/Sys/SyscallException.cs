@@ -20,5 +20,5 @@ public sealed class SyscallException : RuntimeException
         new(operation, Marshal.GetLastPInvokeError(), target);
 
     private static string Describe(string operation, int errno, string? target) =>
-        target is null ? $"{operation}: {Errno.Describe(errno)}" : $"{operation} {target}: {Errno.Describe(errno)}";
+        target is null ? $"{operation}: {Sys.Errno.Describe(errno)}" : $"{operation} {target}: {Sys.Errno.Describe(errno)}";
 }

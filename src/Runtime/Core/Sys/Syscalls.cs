@@ -120,21 +120,21 @@ public static unsafe class Syscalls
         Check(LibC.fcntl(fd, LibC.F_SETFD, on ? flags | LibC.FD_CLOEXEC : flags & ~LibC.FD_CLOEXEC), "fcntl");
     }
 
-    public static LibC.Stat Stat(string path, bool follow = true)
+    internal static LibC.Stat Stat(string path, bool follow = true)
     {
         LibC.Stat st;
         Check(LibC.fstatat(LibC.AT_FDCWD, path, &st, follow ? 0 : LibC.AT_SYMLINK_NOFOLLOW), "stat", path);
         return st;
     }
 
-    public static LibC.Stat FStat(int fd)
+    internal static LibC.Stat FStat(int fd)
     {
         LibC.Stat st;
         Check(LibC.fstat(fd, &st), "fstat");
         return st;
     }
 
-    public static bool TryStat(string path, out LibC.Stat st, bool follow = true)
+    internal static bool TryStat(string path, out LibC.Stat st, bool follow = true)
     {
         LibC.Stat s;
         var ok = LibC.fstatat(LibC.AT_FDCWD, path, &s, follow ? 0 : LibC.AT_SYMLINK_NOFOLLOW) == 0;

@@ -25,17 +25,13 @@ public static unsafe class LibSeccomp
     public static nint Symbol(string name) =>
         TryLoad() && NativeLibrary.TryGetExport(_handle, name, out var p) ? p : 0;
 
-    private struct ScmpVersion
-    {
-        public uint Major, Minor, Micro;
-    }
-
     public static string? VersionString()
     {
-        var fn = (delegate* unmanaged<ScmpVersion*>)Symbol("seccomp_version");
+        // seccomp_version() returns a struct { unsigned major, minor, micro; } *.
+        var fn = (delegate* unmanaged<uint*>)Symbol("seccomp_version");
         if (fn == null)
             return null;
         var v = fn();
-        return v == null ? null : $"{v->Major}.{v->Minor}.{v->Micro}";
+        return v == null ? null : $"{v[0]}.{v[1]}.{v[2]}";
     }
 }

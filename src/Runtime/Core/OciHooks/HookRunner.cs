@@ -3,7 +3,7 @@ using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Spec.Model;
 using Runc.Sharp.Spec.Serialization;
 
-namespace Runc.Sharp.Runtime.Hooks;
+namespace Runc.Sharp.Runtime.OciHooks;
 
 /// <summary>
 /// Runs OCI hooks (config.md "POSIX-platform Hooks"): path with args and env, the state JSON

@@ -1,0 +1,35 @@
+# Runc.Sharp: `make build` → bin/runcs (NativeAOT, C shim linked in); `make test` → all tests.
+PREFIX ?= /usr/local
+DOTNET ?= dotnet
+CONFIG ?= Release
+COMMIT := $(shell git rev-parse HEAD 2>/dev/null)
+PUBLISH_DIR := artifacts/publish
+
+.PHONY: build shim test unit-test integration-test run install bench clean
+
+build: bin/runcs
+
+bin/runcs: shim $(shell find src -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.c' -o -name '*.h' | grep -v '/obj/' | grep -v '/bin/')
+	$(DOTNET) publish src/Runtime/Cli/Runc.Sharp.Cli.csproj -c $(CONFIG) -r linux-x64 -o $(PUBLISH_DIR) -p:RuncsCommit=$(COMMIT) --nologo -v quiet
+	@mkdir -p bin
+	cp $(PUBLISH_DIR)/runcs bin/runcs
+
+shim:
+	$(MAKE) -s -C src/NativeShim
+
+test: build
+	@scripts/run-tests.sh
+
+run: build
+	@scripts/demo.sh
+
+install: build
+	install -D -m 0755 bin/runcs $(DESTDIR)$(PREFIX)/bin/runcs
+
+bench: build
+	@scripts/bench.sh
+
+clean:
+	rm -rf bin artifacts
+	$(MAKE) -s -C src/NativeShim clean
+	find . -name bin -o -name obj -type d -prune -exec rm -rf {} +
