@@ -1,4 +1,5 @@
 using Runc.Sharp.Spec.Validation;
+using Runc.Sharp.Spec.Validation.Semantic;
 using Xunit;
 using static Runc.Sharp.Spec.Tests.Semantic.SemanticTestKit;
 
@@ -25,6 +26,23 @@ public sealed class RootfsPropagationRuleTests
     public void Invalid(string value) =>
         Validate($$$"""{"linux":{"rootfsPropagation":"{{{value}}}"}}""")
             .ShouldReport(Severity.Error, "$.linux.rootfsPropagation", $"rootfsPropagation \"{value}\" must be one of");
+
+    [Theory]
+    [InlineData("private", false)]
+    [InlineData("rprivate", false)]
+    [InlineData("rslave", true)]
+    public void Private_propagation_needs_pivot_root(string value, bool clean)
+    {
+        var findings = Validate($$$"""{"linux":{"rootfsPropagation":"{{{value}}}"}}""", new SemanticOptions { NoPivotRoot = true });
+        if (clean)
+        {
+            findings.ShouldBeClean();
+        }
+        else
+        {
+            findings.ShouldReport(Severity.Error, "$.linux.rootfsPropagation", "is not safe without pivot_root");
+        }
+    }
 }
 
 public sealed class PathListsRuleTests

@@ -12,6 +12,7 @@ public sealed class MemoryResourcesRuleTests
     [InlineData("""{"linux":{"resources":{"memory":{"limit":-1,"swap":-1}}}}""")]
     [InlineData("""{"linux":{"resources":{"memory":{"limit":536870912,"swap":0,"swappiness":100}}}}""")]
     [InlineData("""{"linux":{"resources":{"memory":{"swap":-1}}}}""")]
+    [InlineData("""{"linux":{"resources":{"memory":{"limit":"1G","swap":1073741824}}}}""")]
     public void Valid(string patch) => Validate(patch).ShouldBeClean();
 
     [Theory]

@@ -12,7 +12,6 @@ public sealed class ProcessRuleTests
     [InlineData("""{"process":{"oomScoreAdj":-1000}}""")]
     [InlineData("""{"process":{"oomScoreAdj":1000}}""")]
     [InlineData("""{"process":{"user":{"uid":1,"gid":1,"umask":18}}}""")]
-    [InlineData("""{"process":{"args":null,"commandLine":"cmd.exe"}}""")]
     [InlineData("""{"process":{"cwd":7,"args":"sh"}}""")]
     public void Valid(string patch) => Validate(patch).ShouldBeClean();
 
@@ -21,6 +20,7 @@ public sealed class ProcessRuleTests
     [InlineData("""{"process":{"cwd":"tmp"}}""", "E", "$.process.cwd", "process.cwd \"tmp\" must be an absolute path")]
     [InlineData("""{"process":{"cwd":""}}""", "E", "$.process.cwd", "must be an absolute path")]
     [InlineData("""{"process":{"args":null}}""", "E", "$.process.args", "process.args must be specified")]
+    [InlineData("""{"process":{"args":null,"commandLine":"cmd.exe"}}""", "E", "$.process.args", "process.args must be specified")]
     [InlineData("""{"process":{"args":[]}}""", "E", "$.process.args", "at least one entry")]
     [InlineData("""{"process":{"args":[""]}}""", "E", "$.process.args[0]", "must not be empty")]
     [InlineData("""{"process":{"args":["sh","a\u0000b"]}}""", "E", "$.process.args[1]", "nul byte")]

@@ -17,6 +17,7 @@ public sealed class SchedulerRuleTests
 
     [Theory]
     [InlineData("""{"process":{"scheduler":{"nice":1}}}""", "$.process.scheduler.policy", "scheduler policy is required")]
+    [InlineData("""{"process":{"scheduler":{"policy":""}}}""", "$.process.scheduler.policy", "scheduler policy is required")]
     [InlineData("""{"process":{"scheduler":{"policy":"SCHED_FAST"}}}""", "$.process.scheduler.policy", "unknown scheduler policy \"SCHED_FAST\"")]
     [InlineData("""{"process":{"scheduler":{"policy":"SCHED_OTHER","nice":20}}}""", "$.process.scheduler.nice", "nice 20 is outside the range -20..19")]
     [InlineData("""{"process":{"scheduler":{"policy":"SCHED_OTHER","priority":5}}}""", "$.process.scheduler.priority", "can only be set for SCHED_FIFO or SCHED_RR")]

@@ -11,6 +11,7 @@ public sealed class UserNamespaceRuleTests
     [InlineData("""{"linux":{"namespaces":[{"type":"mount"},{"type":"user"}],"uidMappings":[{"containerID":0,"hostID":1000,"size":1},{"containerID":1,"hostID":100000,"size":65535}],"gidMappings":[{"containerID":0,"hostID":1000,"size":1},{"containerID":1,"hostID":100000,"size":65535}]}}""")]
     [InlineData("""{"linux":{"namespaces":[{"type":"mount"},{"type":"user","path":"/proc/42/ns/user"}]}}""")]
     [InlineData("""{"linux":{"namespaces":[{"type":"mount"},{"type":"user"}],"uidMappings":[{"containerID":4294967295,"hostID":0,"size":1}],"gidMappings":[{"containerID":0,"hostID":0,"size":4294967295}]}}""")]
+    [InlineData("""{"linux":{"namespaces":[{"type":"mount"},{"type":"user"}],"uidMappings":"0 1000 1","gidMappings":{}}}""")]
     public void Valid(string patch) => Validate(patch).ShouldBeClean();
 
     [Theory]

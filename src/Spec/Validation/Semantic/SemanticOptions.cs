@@ -18,6 +18,12 @@ public sealed record SemanticOptions
     public bool RequireProcess { get; init; } = true;
 
     /// <summary>
+    /// The container will be started without pivot_root (<c>--no-pivot</c>), which makes a
+    /// private rootfs propagation unsafe (runc refuses it).
+    /// </summary>
+    public bool NoPivotRoot { get; init; }
+
+    /// <summary>
     /// Report relative mount destinations as errors. Off by default: the spec only
     /// deprecates them for Linux and runc accepts them with a warning.
     /// </summary>

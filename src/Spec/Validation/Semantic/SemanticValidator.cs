@@ -27,6 +27,7 @@ public static class SemanticValidator
         new MountIdMappingRule(),
         new NamespacesRule(),
         new UserNamespaceRule(),
+        new ProcessUserMappingRule(),
         new TimeNamespaceRule(),
         new UtsNamespaceRule(),
         new SysctlRule(),

@@ -50,6 +50,11 @@ internal sealed class MemoryResourcesRule : ISemanticRule
             return;
         }
 
+        if (memory.Has("limit") && !memory.TryInt64("limit", out _))
+        {
+            return;
+        }
+
         memory.TryInt64("limit", out var limit);
         if (limit <= 0)
         {

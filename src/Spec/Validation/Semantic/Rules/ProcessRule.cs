@@ -41,12 +41,8 @@ internal sealed class ProcessRule : ISemanticRule
     {
         if (!process.Has("args"))
         {
-            // commandLine is the Windows alternative; Linux needs args.
-            if (!process.Has("commandLine"))
-            {
-                context.Error("$.process.args", "process.args must be specified");
-            }
-
+            // commandLine is only the Windows alternative.
+            context.Error("$.process.args", "process.args must be specified");
             return;
         }
 

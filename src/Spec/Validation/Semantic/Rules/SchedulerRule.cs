@@ -32,13 +32,12 @@ internal sealed class SchedulerRule : ISemanticRule
         }
 
         const string path = "$.process.scheduler";
-        if (!scheduler.Has("policy"))
+        var hasPolicyString = scheduler.TryString("policy", out var policy);
+        if (!scheduler.Has("policy") || (hasPolicyString && policy.Length == 0))
         {
             context.Error(path.Dot("policy"), "scheduler policy is required");
         }
-
-        scheduler.TryString("policy", out var policy);
-        if (policy.Length > 0 && !Policies.Contains(policy))
+        else if (hasPolicyString && !Policies.Contains(policy))
         {
             context.Error(path.Dot("policy"), $"unknown scheduler policy {Text.Q(policy)}");
         }

@@ -17,6 +17,11 @@ internal sealed class UserNamespaceRule : ISemanticRule
         {
             var path = "$.linux".Dot(map);
             var present = linux.Has(map);
+            if (present && !linux.TryArray(map, out _))
+            {
+                continue;
+            }
+
             var hasEntries = linux.TryArray(map, out var list) && list.GetArrayLength() > 0;
 
             if (!namespaces.Contains(NamespaceSet.User))
