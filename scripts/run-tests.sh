@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test project and ends with one line: "N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export RUNCS_BINARY=${RUNCS_BINARY:-$PWD/bin/runcs}
+passed=0 failed=0 skipped=0 status=0
+log=$(mktemp)
+for project in tests/Spec.Tests tests/Runtime.Tests; do
+  echo "== $project"
+  dotnet test "$project" -c Release --nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  line=$(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -1)
+  if [ -z "$line" ]; then
+    echo "no test summary from $project"
+    status=1
+    continue
+  fi
+  f=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$line")
+  p=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$line")
+  s=$(sed -E 's/.*Skipped: +([0-9]+),.*/\1/' <<<"$line")
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+done
+if [ -x tests/NativeShim/run.sh ]; then
+  echo "== tests/NativeShim"
+  if out=$(tests/NativeShim/run.sh); then :; else status=1; fi
+  echo "$out"
+  counts=$(tail -1 <<<"$out")
+  if [[ $counts =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])) failed=$((failed + BASH_REMATCH[2]))
+  else
+    status=1
+  fi
+fi
+rm -f "$log"
+[ "$failed" -eq 0 ] || status=1
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+exit $status
