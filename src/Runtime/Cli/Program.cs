@@ -9,6 +9,7 @@ internal static class Program
     private static int Main(string[] args)
     {
         // The shim has already run: in an init process we are inside the container's namespaces.
+        Runc.Sharp.Runtime.Diagnostics.PhaseTrace.Mark("main");
         var stage = ShimNative.Stage();
         if (stage != ShimProtocol.StageNone)
             return InitEntry.Run(stage, ShimNative.SyncFd());

@@ -50,6 +50,24 @@ public static class ConfigLoader
         }
     }
 
+    /// <summary>
+    /// Only the schema check, for callers that ran <see cref="Load"/> with schema: false and want
+    /// to overlap this (the costly part) with other work.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> ValidateSchema(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
+            var problems = OciSchemas.ValidateConfig(document.RootElement);
+            return problems.Count == 0 ? problems : JsonPositionMap.Build(utf8).Locate(problems);
+        }
+        catch (JsonException e)
+        {
+            return [ParseError(e, utf8)];
+        }
+    }
+
     private static ConfigLoadResult Failed(ValidationError error) => new(null, [error]);
 
     private static ValidationError ParseError(JsonException e, ReadOnlySpan<byte> utf8)

@@ -1,14 +1,36 @@
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Spec.Loading;
 using Runc.Sharp.Spec.Model;
+using Runc.Sharp.Spec.Validation;
 using Runc.Sharp.Spec.Validation.Semantic;
 
 namespace Runc.Sharp.Runtime.Containers;
 
-/// <summary>Reads a bundle's config.json; every problem is one line naming the file, the place and the rule.</summary>
-public static class BundleConfig
+/// <summary>
+/// A bundle's config.json, parsed and checked by the semantic rules; the schema check is a
+/// separate step so `create` can overlap it with the start of init. Every problem is one line
+/// naming the file, line:column, the JSON path and the rule.
+/// </summary>
+public sealed class BundleConfig
 {
+    private readonly byte[] _bytes;
+
+    public RuntimeConfig Config { get; }
+
+    private BundleConfig(byte[] bytes, RuntimeConfig config)
+    {
+        _bytes = bytes;
+        Config = config;
+    }
+
     public static RuntimeConfig Load(string bundle, bool systemdCgroup = false)
+    {
+        var loaded = LoadWithoutSchema(bundle, systemdCgroup);
+        loaded.RequireSchemaValid();
+        return loaded.Config;
+    }
+
+    public static BundleConfig LoadWithoutSchema(string bundle, bool systemdCgroup = false)
     {
         var path = Path.Combine(bundle, "config.json");
         byte[] bytes;
@@ -24,15 +46,20 @@ public static class BundleConfig
         {
             throw new RuntimeException($"read {path}: {e.Message}");
         }
-        var result = ConfigLoader.Load(bytes, new SemanticOptions { SystemdCgroup = systemdCgroup });
+        var result = ConfigLoader.Load(bytes, new SemanticOptions { SystemdCgroup = systemdCgroup }, schema: false);
         foreach (var warning in result.Warnings)
             Log.Warning($"config.json:{warning}");
-        var errors = result.Errors.ToList();
-        if (errors.Count > 0)
-        {
-            var more = errors.Count > 1 ? $" (and {errors.Count - 1} more problem(s): run `runcs validate`)" : "";
-            throw new RuntimeException($"invalid config.json: config.json:{errors[0]}{more}");
-        }
-        return result.Config!;
+        ThrowIfAny(result.Errors.ToList());
+        return new BundleConfig(bytes, result.Config!);
+    }
+
+    public void RequireSchemaValid() => ThrowIfAny(ConfigLoader.ValidateSchema(_bytes).Where(e => e.Severity == Severity.Error).ToList());
+
+    private static void ThrowIfAny(List<ValidationError> errors)
+    {
+        if (errors.Count == 0)
+            return;
+        var more = errors.Count > 1 ? $" (and {errors.Count - 1} more: run `runcs validate`)" : "";
+        throw new RuntimeException($"invalid config.json: config.json:{errors[0]}{more}");
     }
 }

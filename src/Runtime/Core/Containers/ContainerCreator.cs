@@ -24,7 +24,10 @@ public static class ContainerCreator
         var pidFile = o.PidFile is null ? null : Path.GetFullPath(o.PidFile);
         var consoleSocket = o.ConsoleSocket is null ? null : Path.GetFullPath(o.ConsoleSocket);
         var bundle = EnterBundle(o.Bundle);
-        var config = BundleConfig.Load(bundle);
+        PhaseTrace.Mark("create: args parsed");
+        var bundleConfig = BundleConfig.LoadWithoutSchema(bundle, o.SystemdCgroup);
+        var config = bundleConfig.Config;
+        PhaseTrace.Mark("create: config loaded");
         var process = config.Process ?? throw new RuntimeException("config.json: process is required to create a container");
         CheckTerminal(process.Terminal == true, o.Foreground, consoleSocket);
         if (config.Root is null || string.IsNullOrEmpty(config.Root.Path))
@@ -61,6 +64,10 @@ public static class ContainerCreator
                 OomScoreAdj = process.OomScoreAdj,
                 PassFds = pass,
             });
+            // The schema check is the costly part of loading: it overlaps with init's start-up.
+            PhaseTrace.Mark("create: init launched");
+            bundleConfig.RequireSchemaValid();
+            PhaseTrace.Mark("create: schema checked");
             var initConfig = new InitConfig
             {
                 ContainerId = id,
@@ -79,6 +86,7 @@ public static class ContainerCreator
             };
             init.Channel.Send(initConfig, ProtocolJsonContext.Default.InitConfig);
             AwaitReady(init, config, id, bundle);
+            PhaseTrace.Mark("create: init ready");
 
             var record = NewRecord(id, bundle, rootfs, config, plan, init.Pid, o);
             store.Save(record);

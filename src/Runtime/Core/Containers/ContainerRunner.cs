@@ -22,7 +22,9 @@ public static class ContainerRunner
         }
         if (detach)
             return 0;
+        PhaseTrace.Mark("run: started");
         var code = ForegroundProcess.Wait(init.Pid);
+        PhaseTrace.Mark("run: exited");
         if (!keep)
             Cleanup(store, o.Id);
         return code;

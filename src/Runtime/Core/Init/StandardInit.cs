@@ -19,7 +19,9 @@ public static class StandardInit
         LibC.umask(0);
         var procDir = Fd.Open("/proc", LibC.O_PATH | LibC.O_DIRECTORY);
 
+        PhaseTrace.Mark("init: config received");
         RootfsBuilder.Prepare(cfg);
+        PhaseTrace.Mark("init: mounts done");
         RequestRuntimeHooks(config, channel);
         HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, "created"));
         RootfsBuilder.SwitchRoot(cfg);
@@ -49,10 +51,12 @@ public static class StandardInit
         else
             LibC.umask(0b000_010_010);
 
+        PhaseTrace.Mark("init: ready");
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
         ExecFifo.WaitForStart(procDir, cfg.ExecFifoFd);
         procDir.Dispose();
         HookRunner.Run("startContainer", config.Hooks?.StartContainer, HookState.Of(cfg, "running"));
+        PhaseTrace.Mark("init: exec");
         ProcessExec.Exec(path, args, env, firstClosed: 3 + cfg.PreservedFds);
     }
 

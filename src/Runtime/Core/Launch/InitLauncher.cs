@@ -20,7 +20,8 @@ public static unsafe class InitLauncher
         var syncFdInChild = 3 + request.PassFds.Count;
         try
         {
-            stage0 = Spawn(SealedSelf.Fd, ["runcs", "init"], [$"{ShimProtocol.EnvInitPipe}={syncFdInChild}"], fds);
+            string[] env = PhaseTrace.Enabled ? [$"{ShimProtocol.EnvInitPipe}={syncFdInChild}", $"{PhaseTrace.EnvVar}=1"] : [$"{ShimProtocol.EnvInitPipe}={syncFdInChild}"];
+            stage0 = Spawn(SealedSelf.Fd, ["runcs", "init"], env, fds);
         }
         finally
         {

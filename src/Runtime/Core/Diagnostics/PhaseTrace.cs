@@ -1,0 +1,22 @@
+using System.Diagnostics;
+
+namespace Runc.Sharp.Runtime.Diagnostics;
+
+/// <summary>
+/// RUNCS_TRACE=1 prints, on stderr, how long each phase of a command took since the process
+/// started: the tool behind the start-up numbers in the benchmarks.
+/// </summary>
+public static class PhaseTrace
+{
+    public const string EnvVar = "RUNCS_TRACE";
+    public static readonly bool Enabled = Environment.GetEnvironmentVariable(EnvVar) == "1";
+
+    public static void Mark(string phase)
+    {
+        if (!Enabled)
+            return;
+        // CLOCK_MONOTONIC, comparable across the runtime and its init.
+        var ms = Stopwatch.GetTimestamp() * 1000.0 / Stopwatch.Frequency % 100_000;
+        Console.Error.WriteLine($"[{Environment.ProcessId}] {ms,10:F2} ms  {phase}");
+    }
+}
