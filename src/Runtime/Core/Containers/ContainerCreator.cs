@@ -16,7 +16,8 @@ namespace Runc.Sharp.Runtime.Containers;
 /// </summary>
 public static class ContainerCreator
 {
-    public sealed record Result(ContainerRecord Record, InitProcess Init);
+    /// <summary>The created container; ConsoleMaster is the pty master of a foreground terminal, else -1.</summary>
+    public sealed record Result(ContainerRecord Record, InitProcess Init, int ConsoleMaster);
 
     public static Result Create(StateStore store, CreateOptions o)
     {
@@ -42,11 +43,15 @@ public static class ContainerCreator
         InitProcess? init = null;
         var fifoFd = -1;
         var consoleFd = -1;
+        var consoleReceiver = -1;
+        var consoleMaster = -1;
         try
         {
             fifoFd = MakeExecFifo(dir);
             if (consoleSocket is not null)
                 consoleFd = FdPassing.Connect(consoleSocket);
+            else if (process.Terminal == true && o.Foreground)
+                (consoleReceiver, consoleFd) = Syscalls.SocketPair();
             var plan = NamespacePlan.From(config.Linux);
             var listen = ListenFds.FromEnvironment();
             var preserved = listen.Count + o.PreserveFds;
@@ -87,18 +92,22 @@ public static class ContainerCreator
             init.Channel.Send(initConfig, ProtocolJsonContext.Default.InitConfig);
             AwaitReady(init, config, id, bundle);
             PhaseTrace.Mark("create: init ready");
+            if (consoleReceiver >= 0)
+                consoleMaster = FdPassing.Receive(consoleReceiver);
 
             var record = NewRecord(id, bundle, rootfs, config, plan, init.Pid, o);
             store.Save(record);
             if (pidFile is not null)
                 PidFile.Write(pidFile, init.Pid);
-            return new Result(record, init);
+            return new Result(record, init, consoleMaster);
         }
         catch
         {
             init?.KillAndReap();
             init?.Dispose();
             store.RemoveDir(id);
+            if (consoleMaster >= 0)
+                LibC.close(consoleMaster);
             throw;
         }
         finally
@@ -107,6 +116,8 @@ public static class ContainerCreator
                 LibC.close(fifoFd);
             if (consoleFd >= 0)
                 LibC.close(consoleFd);
+            if (consoleReceiver >= 0)
+                LibC.close(consoleReceiver);
         }
     }
 
@@ -126,8 +137,6 @@ public static class ContainerCreator
 
     private static void CheckTerminal(bool terminal, bool foreground, string? consoleSocket)
     {
-        if (terminal && foreground)
-            throw new RuntimeException("a terminal in a foreground run is not supported by runcs yet: set process.terminal to false, or use run --detach with --console-socket");
         if (terminal && !foreground && consoleSocket is null)
             throw new RuntimeException("cannot allocate tty if runc will detach without setting console socket");
         if ((!terminal || foreground) && consoleSocket is not null)

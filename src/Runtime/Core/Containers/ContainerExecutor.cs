@@ -29,10 +29,13 @@ public static class ContainerExecutor
             throw new RuntimeException("cannot allocate tty if runc will detach without setting console socket");
         if ((!terminal || !o.Detach) && consoleSocket is not null)
             throw new RuntimeException("cannot use console socket if runc will not detach or allocate tty");
-        if (terminal && !o.Detach)
-            throw new RuntimeException("exec with a terminal in the foreground is not supported by runcs yet; use --detach with --console-socket");
-
-        var consoleFd = consoleSocket is null ? -1 : FdPassing.Connect(consoleSocket);
+        var consoleFd = -1;
+        var consoleReceiver = -1;
+        var consoleMaster = -1;
+        if (consoleSocket is not null)
+            consoleFd = FdPassing.Connect(consoleSocket);
+        else if (terminal)
+            (consoleReceiver, consoleFd) = Syscalls.SocketPair();
         if (!o.Detach)
             ForegroundProcess.BecomeSubreaper();
         InitProcess? init = null;
@@ -61,10 +64,14 @@ public static class ContainerExecutor
                 InUserNamespace = record.Namespaces.Contains(LinuxNamespaceTypes.User),
             }, ProtocolJsonContext.Default.InitConfig);
             AwaitExec(init);
+            if (consoleReceiver >= 0)
+                consoleMaster = FdPassing.Receive(consoleReceiver);
         }
         catch
         {
             init?.KillAndReap();
+            if (consoleMaster >= 0)
+                LibC.close(consoleMaster);
             throw;
         }
         finally
@@ -72,10 +79,17 @@ public static class ContainerExecutor
             init?.Dispose();
             if (consoleFd >= 0)
                 LibC.close(consoleFd);
+            if (consoleReceiver >= 0)
+                LibC.close(consoleReceiver);
         }
         if (pidFile is not null)
             PidFile.Write(pidFile, init.Pid);
-        return o.Detach ? 0 : ForegroundProcess.Wait(init.Pid);
+        if (o.Detach)
+            return 0;
+        using var console = consoleMaster >= 0 ? new ConsoleProxy(consoleMaster) : null;
+        var code = ForegroundProcess.Wait(init.Pid);
+        console?.Drain(TimeSpan.FromSeconds(1));
+        return code;
     }
 
     /// <summary>Ready, then EOF (the socket closes on a successful execve) or the exec error.</summary>

@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Terminal;
 using Runc.Sharp.Runtime.Diagnostics;
 
 namespace Runc.Sharp.Runtime.Containers;
@@ -11,6 +12,7 @@ public static class ContainerRunner
             ForegroundProcess.BecomeSubreaper();
         var created = ContainerCreator.Create(store, o);
         using var init = created.Init;
+        using var console = created.ConsoleMaster >= 0 ? new ConsoleProxy(created.ConsoleMaster) : null;
         try
         {
             ContainerStarter.Start(store, o.Id);
@@ -24,6 +26,7 @@ public static class ContainerRunner
             return 0;
         PhaseTrace.Mark("run: started");
         var code = ForegroundProcess.Wait(init.Pid);
+        console?.Drain(TimeSpan.FromSeconds(1));
         PhaseTrace.Mark("run: exited");
         if (!keep)
             Cleanup(store, o.Id);

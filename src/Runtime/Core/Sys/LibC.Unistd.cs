@@ -50,5 +50,9 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", SetLastError = true)] internal static partial int socket(int domain, int type, int protocol);
     [LibraryImport("libc", SetLastError = true)] internal static partial int connect(int fd, byte* addr, int len);
     [LibraryImport("libc", SetLastError = true)] internal static partial nint sendmsg(int fd, void* msg, int flags);
+    [LibraryImport("libc", SetLastError = true)] internal static partial nint recvmsg(int fd, void* msg, int flags);
+    [LibraryImport("libc", SetLastError = true)] internal static partial int tcgetattr(int fd, byte* termios);
+    [LibraryImport("libc", SetLastError = true)] internal static partial int tcsetattr(int fd, int action, byte* termios);
+    [LibraryImport("libc")] internal static partial void cfmakeraw(byte* termios);
     [LibraryImport("libc", SetLastError = true)] internal static partial int poll(void* fds, nuint nfds, int timeout);
 }

@@ -51,6 +51,24 @@ public static unsafe class FdPassing
         }
     }
 
+    /// <summary>Receives one fd sent with <see cref="Send"/>; the inverse of the console-socket protocol.</summary>
+    public static int Receive(int socket)
+    {
+        var data = stackalloc byte[4096];
+        var control = stackalloc byte[24];
+        new Span<byte>(control, 24).Clear();
+        var iov = new IoVec { Base = data, Len = 4096 };
+        var msg = new MsgHdr { Iov = &iov, IovLen = 1, Control = control, ControlLen = 24 };
+        while (LibC.recvmsg(socket, &msg, 0x40000000 /* MSG_CMSG_CLOEXEC */) < 0)
+        {
+            if (Marshal.GetLastPInvokeError() != Errno.EINTR)
+                throw SyscallException.FromLastError("receive console fd");
+        }
+        if (msg.ControlLen < 20 || *(int*)(control + 8) != 1 || *(int*)(control + 12) != 1)
+            throw new SyscallException("receive console fd", Errno.EIO, "(no fd in the message)");
+        return *(int*)(control + 16);
+    }
+
     /// <summary>Connects a SOCK_STREAM AF_UNIX socket to a filesystem path.</summary>
     public static int Connect(string path)
     {
