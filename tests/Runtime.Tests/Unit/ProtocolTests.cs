@@ -104,6 +104,30 @@ public class BootstrapMessageTests
         b.Length.Should().Be(8 + 12 + 12 + 16 + 12);
     }
 
+    /// <summary>The same bytes are parsed by golden_message_from_the_runtime in tests/NativeShim/test_bootstrap.c.</summary>
+    [Fact]
+    public void Golden_message_matches_the_c_test_vector()
+    {
+        var b = new BootstrapMessage()
+            .U32(ShimProtocol.AttrCloneFlags, 0x20020000)
+            .NamespacePath(0x40000000, "/proc/1/ns/net")
+            .Text(ShimProtocol.AttrUidMap, "0 1000 1\n")
+            .U32(ShimProtocol.AttrMode, ShimProtocol.ModeExec)
+            .ToArray();
+
+        byte[] golden =
+        [
+            0x43, 0x4e, 0x55, 0x52, 0x50, 0x00, 0x00, 0x00,
+            0x01, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x20,
+            0x02, 0x00, 0x00, 0x00, 0x12, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x40,
+            .. "/proc/1/ns/net"u8, 0x00, 0x00,
+            0x03, 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00,
+            .. "0 1000 1\n"u8, 0x00, 0x00, 0x00,
+            0x08, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+        ];
+        b.Should().Equal(golden);
+    }
+
     [Fact]
     public void Message_over_the_maximum_is_refused()
     {
