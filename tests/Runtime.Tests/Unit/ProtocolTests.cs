@@ -251,3 +251,84 @@ public class ShimProtocolHeaderTests
         Encoding.ASCII.GetString(Enumerable.Reverse(BitConverter.GetBytes(ShimProtocol.BootstrapMagic)).ToArray()).Should().Be("RUNC");
     }
 }
+
+/// <summary>ShimReport.Read decodes what report.c's runcs_report writes: u32 type, s32 value, u32 len, text.</summary>
+public class ShimReportTests
+{
+    private static byte[] Encode(uint type, int value, string text, uint? len = null)
+    {
+        var t = Encoding.UTF8.GetBytes(text);
+        var b = new byte[12 + t.Length];
+        BinaryPrimitives.WriteUInt32LittleEndian(b, type);
+        BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(4), value);
+        BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(8), len ?? (uint)t.Length);
+        t.CopyTo(b, 12);
+        return b;
+    }
+
+    /// <summary>Feeds the bytes through a pipe, closes the write end, and reads reports until the end.</summary>
+    private static List<ShimReport?> ReadAll(byte[] bytes, int count)
+    {
+        using var server = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In);
+        using (var client = new System.IO.Pipes.AnonymousPipeClientStream(System.IO.Pipes.PipeDirection.Out, server.ClientSafePipeHandle))
+            client.Write(bytes);
+        server.DisposeLocalCopyOfClientHandle();
+        var fd = (int)server.SafePipeHandle.DangerousGetHandle();
+        var result = new List<ShimReport?>();
+        for (var i = 0; i < count; i++)
+            result.Add(ShimReport.Read(fd));
+        return result;
+    }
+
+    [Fact]
+    public void Reads_consecutive_reports_then_null_at_the_end()
+    {
+        var bytes = Encode(ShimProtocol.SyncChildPid, 4242, "").Concat(Encode(ShimProtocol.SyncError, 13, "open /proc/1/ns/net")).ToArray();
+
+        var reports = ReadAll(bytes, 3);
+
+        reports[0].Should().Be(new ShimReport(ShimProtocol.SyncChildPid, 4242, ""));
+        reports[1].Should().Be(new ShimReport(ShimProtocol.SyncError, 13, "open /proc/1/ns/net"));
+        reports[2].Should().BeNull();
+    }
+
+    [Fact]
+    public void Negative_values_and_the_longest_text_survive()
+    {
+        var text = new string('e', ShimProtocol.SyncMsgMax);
+
+        ReadAll(Encode(ShimProtocol.SyncError, -1, text), 1)[0].Should().Be(new ShimReport(ShimProtocol.SyncError, -1, text));
+    }
+
+    [Fact]
+    public void Length_over_the_maximum_is_an_error()
+    {
+        var act = () => ReadAll(Encode(ShimProtocol.SyncError, 1, "", (uint)ShimProtocol.SyncMsgMax + 1), 1);
+
+        act.Should().Throw<Runc.Sharp.Runtime.Sys.SyscallException>().Which.Errno.Should().Be(22);
+    }
+
+    [Fact]
+    public void Header_cut_short_is_an_error()
+    {
+        var act = () => ReadAll(Encode(ShimProtocol.SyncChildPid, 1, "")[..6], 1);
+
+        act.Should().Throw<Runc.Sharp.Runtime.Sys.SyscallException>().WithMessage("read (short message): *");
+    }
+
+    [Fact]
+    public void Text_cut_short_is_an_error()
+    {
+        var act = () => ReadAll(Encode(ShimProtocol.SyncError, 2, "", len: 5), 1);
+
+        act.Should().Throw<Runc.Sharp.Runtime.Sys.SyscallException>().WithMessage("read (short message): *");
+    }
+
+    [Fact]
+    public void Text_cut_in_the_middle_is_an_error()
+    {
+        var act = () => ReadAll(Encode(ShimProtocol.SyncError, 2, "abc", len: 5), 1);
+
+        act.Should().Throw<Runc.Sharp.Runtime.Sys.SyscallException>().WithMessage("read (short message): *");
+    }
+}
