@@ -31,8 +31,8 @@ public static class ExecProcessBuilder
                 Env = (template.Env ?? []).Concat(o.Env).ToList(),
                 Cwd = o.Cwd ?? template.Cwd,
                 Terminal = o.Tty,
-                User = template.User is null ? null : new User { Uid = template.User.Uid, Gid = template.User.Gid, AdditionalGids = template.User.AdditionalGids, Umask = template.User.Umask },
-                Capabilities = template.Capabilities,
+                User = template.User is null ? null : new User { Uid = template.User.Uid, Gid = template.User.Gid, AdditionalGids = template.User.AdditionalGids?.ToList(), Umask = template.User.Umask },
+                Capabilities = CopyOf(template.Capabilities),
                 NoNewPrivileges = o.NoNewPrivs || template.NoNewPrivileges == true,
                 Rlimits = template.Rlimits,
                 ApparmorProfile = o.AppArmor ?? template.ApparmorProfile,
@@ -53,6 +53,17 @@ public static class ExecProcessBuilder
             throw new RuntimeException("args must not be empty");
         return p;
     }
+
+    /// <summary>A copy whose lists --cap can extend without touching the bundle's config.</summary>
+    private static Capabilities? CopyOf(Capabilities? c) => c is null ? null : new Capabilities
+    {
+        Bounding = c.Bounding?.ToList(),
+        Effective = c.Effective?.ToList(),
+        Inheritable = c.Inheritable?.ToList(),
+        Permitted = c.Permitted?.ToList(),
+        Ambient = c.Ambient?.ToList(),
+        Extra = c.Extra,
+    };
 
     private static void ApplyUser(Process p, ExecOptions o)
     {

@@ -28,9 +28,9 @@ public static class Signals
         var name = text.StartsWith("SIG", StringComparison.OrdinalIgnoreCase) ? text[3..] : text;
         if (Numbers.TryGetValue(name, out var sig))
             return sig;
-        if (name.StartsWith("RTMIN", StringComparison.OrdinalIgnoreCase) && TryOffset(name[5..], out var up))
+        if (name.StartsWith("RTMIN", StringComparison.OrdinalIgnoreCase) && TryOffset(name[5..], out var up) && up is >= 0 and <= 30)
             return 34 + up;
-        if (name.StartsWith("RTMAX", StringComparison.OrdinalIgnoreCase) && TryOffset(name[5..], out var down))
+        if (name.StartsWith("RTMAX", StringComparison.OrdinalIgnoreCase) && TryOffset(name[5..], out var down) && down is >= -30 and <= 0)
             return 64 + down;
         throw new RuntimeException($"unknown signal \"{text}\"");
     }

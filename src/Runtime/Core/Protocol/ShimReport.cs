@@ -18,8 +18,8 @@ public readonly record struct ShimReport(uint Type, int Value, string Text)
         if (len > ShimProtocol.SyncMsgMax)
             throw new SyscallException("read shim message", Errno.EINVAL);
         var text = new byte[len];
-        if (len > 0)
-            Syscalls.ReadExact(fd, text);
+        if (len > 0 && !Syscalls.ReadExact(fd, text))
+            throw new SyscallException("read", Errno.EPIPE, "(short message)");
         return new ShimReport(type, value, Encoding.UTF8.GetString(text));
     }
 }

@@ -86,10 +86,23 @@ public sealed class MountOptions
                 result.Propagation.Add(p);
             else if (RecursiveOptions.TryGetValue(option, out var r))
             {
-                if (r.Clear)
+                if ((r.Attr & MOUNT_ATTR__ATIME) == r.Attr)
+                {
+                    // The atime mode is an enum (MOUNT_ATTR_RELATIME is 0): the last option picks it,
+                    // and mount_setattr only changes it with all of MOUNT_ATTR__ATIME in attr_clr.
+                    result.RecursiveSet = (result.RecursiveSet & ~MOUNT_ATTR__ATIME) | (r.Clear ? MOUNT_ATTR_RELATIME : r.Attr);
+                    result.RecursiveClear |= MOUNT_ATTR__ATIME;
+                }
+                else if (r.Clear)
+                {
                     result.RecursiveClear |= r.Attr;
+                    result.RecursiveSet &= ~r.Attr;
+                }
                 else
+                {
                     result.RecursiveSet |= r.Attr;
+                    result.RecursiveClear &= ~r.Attr;
+                }
             }
             else if (option == "tmpcopyup")
                 result.TmpCopyUp = true;
