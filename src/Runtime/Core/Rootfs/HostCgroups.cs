@@ -24,9 +24,15 @@ public static class HostCgroups
         return result;
     }
 
-    /// <summary>The controller list of a v1 hierarchy ("cpu,cpuacct", "name=systemd").</summary>
+    private static readonly HashSet<string> V1Controllers =
+    [
+        "cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "net_cls", "net_prio", "blkio",
+        "perf_event", "hugetlb", "pids", "rdma", "misc", "debug",
+    ];
+
+    /// <summary>The controller list of a v1 hierarchy ("cpu,cpuacct", "name=systemd"), as /proc/self/cgroup names it.</summary>
     public static string Controllers(string superOptions) =>
-        string.Join(',', superOptions.Split(',').Where(o => o is not ("rw" or "ro") && !o.StartsWith("release_agent") && o != "clone_children" && o != "nsdelegate" && o != "memory_recursiveprot" && o != "noprefix" && o != "xattr"));
+        string.Join(',', superOptions.Split(',').Where(o => V1Controllers.Contains(o) || o.StartsWith("name=", StringComparison.Ordinal)));
 
     /// <summary>/proc/self/cgroup as controller list → path ("" for the v2 line).</summary>
     public static Dictionary<string, string> OwnCgroups(IEnumerable<string> lines)
