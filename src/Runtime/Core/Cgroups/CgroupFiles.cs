@@ -14,7 +14,7 @@ internal sealed unsafe class CgroupFiles
 {
     private readonly Action<string, string>? _observer;
 
-    /// <param name="observer">Told (path, value) before each write; tests use it to see the write order.</param>
+    /// <param name="observer">Told (path, value) after each successful write; tests use it to see the write order.</param>
     public CgroupFiles(Action<string, string>? observer = null) => _observer = observer;
 
     public static void CheckName(string name)
@@ -34,7 +34,6 @@ internal sealed unsafe class CgroupFiles
     public void Write(string dir, string name, string value)
     {
         var path = PathOf(dir, name);
-        _observer?.Invoke(path, value);
         var fd = LibC.open(path, LibC.O_WRONLY | LibC.O_TRUNC | LibC.O_CLOEXEC, 0);
         if (fd < 0)
             throw new CgroupFileException("write", path, Marshal.GetLastPInvokeError());
@@ -59,6 +58,7 @@ internal sealed unsafe class CgroupFiles
         {
             LibC.close(fd);
         }
+        _observer?.Invoke(path, value);
     }
 
     /// <summary>Writes each non-empty line with its own write(2) (e.g. several io.max entries).</summary>

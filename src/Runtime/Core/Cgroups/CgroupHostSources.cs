@@ -24,7 +24,7 @@ public sealed class CgroupHostSources
     /// (a container's cgroup recorded at create time, destroyed by a later command).</summary>
     public IReadOnlyList<string>? OwnedPaths { get; init; }
 
-    /// <summary>Told (path, value) before every cgroup file write.</summary>
+    /// <summary>Told (path, value) after every successful cgroup file write.</summary>
     internal Action<string, string>? WriteObserver { get; init; }
 
     internal IDeviceFilterInstaller? DeviceFilter { get; init; }
