@@ -256,4 +256,20 @@ public class RealCgroupTests
             Sweep(name);
         }
     }
+
+    [RealCgroup2Fact]
+    public void Bpf_errors_name_the_call_the_directory_and_the_errno()
+    {
+        var notACgroup = Directory.CreateTempSubdirectory("runcs-unit-notcg-").FullName;
+        try
+        {
+            var act = () => new BpfDeviceFilterInstaller().Install(notACgroup, DeviceFilterProgram.Generate([]));
+            act.Should().Throw<SyscallException>().Which.Message.Should().MatchRegex(
+                $"^bpf\\(BPF_PROG_[A-Z]+\\) (on|to) {notACgroup}: [a-z]");
+        }
+        finally
+        {
+            Directory.Delete(notACgroup);
+        }
+    }
 }
