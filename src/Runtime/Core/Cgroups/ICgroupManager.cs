@@ -1,0 +1,49 @@
+using Runc.Sharp.Spec.Model;
+
+namespace Runc.Sharp.Runtime.Cgroups;
+
+/// <summary>
+/// The cgroup(s) of one container. Created by <see cref="CgroupManagerFactory"/>; nothing touches the
+/// file system until <see cref="Apply"/>. Errors are <see cref="Diagnostics.RuntimeException"/>s.
+/// </summary>
+public interface ICgroupManager
+{
+    /// <summary>The host layout this manager drives (Hybrid and Legacy use the v1 manager).</summary>
+    CgroupMode Mode { get; }
+
+    /// <summary>
+    /// Controller → absolute cgroup directory ("cpu", "memory", "name=systemd", ...; "" is the
+    /// cgroup2 directory: the only key on a unified host, and the hybrid cgroup2 mount's directory).
+    /// </summary>
+    IReadOnlyDictionary<string, string> Paths { get; }
+
+    /// <summary>
+    /// Creates the cgroup directories and moves pid into them (-1: create only). resources, when
+    /// given, is used only for what must precede the move (cpuset cpus/mems, v1 real-time budget).
+    /// </summary>
+    void Apply(int pid, LinuxResources? resources = null);
+
+    /// <summary>Moves pid into the existing cgroup, or into subCgroup below it.</summary>
+    void AddPid(int pid, string? subCgroup = null);
+
+    /// <summary>Writes the limits. Absent values are left alone; a limit for a controller the host lacks is an error.</summary>
+    void Set(LinuxResources resources);
+
+    void Freeze();
+    void Thaw();
+    FreezerState GetFreezerState();
+
+    /// <summary>Every process in the cgroup and its sub-cgroups.</summary>
+    IReadOnlyList<int> GetPids();
+
+    CgroupStats GetStats();
+
+    /// <summary>
+    /// Removes the directories this manager created (the container's cgroup with its sub-cgroups,
+    /// and created parents while empty); busy ones are retried briefly. Pre-existing ones stay.
+    /// </summary>
+    void Destroy();
+
+    /// <summary>True while the container's cgroup directory exists.</summary>
+    bool Exists();
+}

@@ -1,0 +1,111 @@
+using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Spec.Model;
+
+namespace Runc.Sharp.Runtime.Cgroups.V1;
+
+/// <summary>
+/// The cgroupfs manager for Legacy and Hybrid hosts: one directory per v1 hierarchy, plus, on a
+/// hybrid host, one in the cgroup2 mount (key "") that is only joined, as runc does.
+/// </summary>
+internal sealed class V1Manager : ICgroupManager
+{
+    /// <summary>runc's subsystem order: Apply and Set go through the controllers in it.</summary>
+    public static V1Controller[] Controllers() =>
+    [
+        new CpusetV1(), new DevicesV1(), new MemoryV1(), new CpuV1(), new CpuacctV1(), new PidsV1(),
+        new BlkioV1(), new HugetlbV1(), new NetClsV1(), new NetPrioV1(), new JoinOnlyV1("perf_event"),
+        new FreezerV1(), new RdmaV1(), new JoinOnlyV1("name=systemd"),
+    ];
+
+    // Where pids are listed and existence is checked: any hierarchy the container is in will do.
+    private static readonly string[] PidSources =
+        ["devices", "freezer", "pids", "memory", "cpu", "cpuacct", "cpuset", "blkio", "name=systemd", ""];
+
+    private readonly V1Controller[] _controllers = Controllers();
+    private readonly Dictionary<string, CgroupPlace> _places;
+    private readonly CgroupFiles _files;
+    private readonly CgroupDirs _dirs;
+    private readonly string _hugePagesDir;
+
+    public V1Manager(CgroupMode mode, Dictionary<string, CgroupPlace> places, CgroupFiles files, CgroupDirs dirs, string hugePagesDir)
+    {
+        Mode = mode;
+        _places = places;
+        _files = files;
+        _dirs = dirs;
+        _hugePagesDir = hugePagesDir;
+        Paths = places.ToDictionary(p => p.Key, p => p.Value.Path);
+    }
+
+    public CgroupMode Mode { get; }
+    public IReadOnlyDictionary<string, string> Paths { get; }
+
+    private V1Cgroup? Cgroup(string controller) =>
+        _places.TryGetValue(controller, out var place) ? new V1Cgroup(place, _files, _dirs, _hugePagesDir) : null;
+
+    public void Apply(int pid, LinuxResources? resources = null)
+    {
+        foreach (var controller in _controllers)
+            if (Cgroup(controller.Name) is { } cg)
+                controller.Apply(cg, resources, pid);
+        if (Cgroup("") is { } unified)
+        {
+            unified.Ensure();
+            unified.Join(pid);
+        }
+    }
+
+    public void AddPid(int pid, string? subCgroup = null)
+    {
+        foreach (var path in Paths.Values)
+            CgroupDirs.AddProcess(_files, SubPath(path, subCgroup), pid);
+    }
+
+    internal static string SubPath(string path, string? sub)
+    {
+        if (string.IsNullOrEmpty(sub))
+            return path;
+        var joined = LexicalPath.Join(path, sub);
+        if (LexicalPath.RelativeUnder(path, joined) is null)
+            throw new RuntimeException($"bad sub cgroup path: {sub}");
+        return joined;
+    }
+
+    public void Set(LinuxResources resources)
+    {
+        if (resources.Unified is { Count: > 0 })
+            throw new RuntimeException("invalid configuration: linux.resources.unified cannot be used on a cgroup v1 host");
+        foreach (var controller in _controllers)
+        {
+            var cg = Cgroup(controller.Name);
+            if (cg is not null)
+                controller.Set(cg, resources);
+            else if (controller.IsRequested(resources))
+                throw new RuntimeException($"cannot set {controller.Name} limit: the {controller.Name} cgroup v1 controller is not mounted on this host");
+        }
+    }
+
+    private V1Cgroup Freezer() =>
+        Cgroup("freezer") ?? throw new RuntimeException("cannot freeze or thaw: the freezer cgroup v1 controller is not mounted on this host");
+
+    public void Freeze() => FreezerV1.Freeze(Freezer());
+    public void Thaw() => FreezerV1.Thaw(Freezer());
+    public FreezerState GetFreezerState() => Cgroup("freezer") is { } cg ? FreezerV1.State(cg) : FreezerState.Undefined;
+
+    private string? MainPath => PidSources.Select(k => Paths.GetValueOrDefault(k)).FirstOrDefault(p => p is not null);
+
+    public IReadOnlyList<int> GetPids() => MainPath is { } p ? CgroupDirs.PidsRecursive(_files, p) : [];
+
+    public CgroupStats GetStats()
+    {
+        var stats = new CgroupStats();
+        foreach (var controller in _controllers)
+            if (Cgroup(controller.Name) is { } cg && Directory.Exists(cg.Path))
+                controller.Stats(cg, stats);
+        return stats;
+    }
+
+    public void Destroy() => _dirs.RemoveCreated(Paths.Values.Select(LexicalPath.Clean).ToHashSet());
+
+    public bool Exists() => MainPath is { } p && Directory.Exists(p);
+}

@@ -1,0 +1,79 @@
+using Runc.Sharp.Runtime.Cgroups.Devices;
+using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Spec.Model;
+
+namespace Runc.Sharp.Runtime.Cgroups.V2;
+
+/// <summary>The cgroupfs manager for a unified (cgroup2 only) host: a single directory.</summary>
+internal sealed class V2Manager : ICgroupManager
+{
+    private readonly string _root;
+    private readonly string _path;
+    private readonly CgroupFiles _files;
+    private readonly CgroupDirs _dirs;
+    private readonly IDeviceFilterInstaller _deviceFilter;
+    private readonly string _hugePagesDir;
+
+    public V2Manager(string root, string path, CgroupFiles files, CgroupDirs dirs, IDeviceFilterInstaller deviceFilter, string hugePagesDir)
+    {
+        _root = LexicalPath.Clean(root);
+        _path = LexicalPath.Clean(path);
+        _files = files;
+        _dirs = dirs;
+        _deviceFilter = deviceFilter;
+        _hugePagesDir = hugePagesDir;
+        Paths = new Dictionary<string, string> { [""] = _path };
+    }
+
+    public CgroupMode Mode => CgroupMode.Unified;
+    public IReadOnlyDictionary<string, string> Paths { get; }
+
+    public void Apply(int pid, LinuxResources? resources = null)
+    {
+        var domain = resources is not null &&
+            (V2Memory.IsSet(resources) || V2Io.IsSet(resources) || V2Cpu.IsSet(resources) || V2Simple.HugetlbSet(resources));
+        V2Create.Create(_root, _path, _files, _dirs, domain);
+        CgroupDirs.AddProcess(_files, _path, pid);
+    }
+
+    public void AddPid(int pid, string? subCgroup = null) =>
+        CgroupDirs.AddProcess(_files, V1.V1Manager.SubPath(_path, subCgroup), pid);
+
+    public void Set(LinuxResources r)
+    {
+        var controllers = (_files.TryRead(_path, "cgroup.controllers") ?? "")
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        void Need(string controller, bool requested)
+        {
+            if (requested && !controllers.Contains(controller))
+                throw new RuntimeException($"cannot set {controller} limit: the {controller} controller is not available in {_path} (see cgroup.controllers)");
+        }
+
+        Need("pids", V2Simple.PidsSet(r));
+        Need("memory", V2Memory.IsSet(r));
+        Need("io", V2Io.IsSet(r));
+        Need("cpu", V2Cpu.IsSet(r));
+        Need("cpuset", V2Simple.CpusetSet(r));
+        Need("hugetlb", V2Simple.HugetlbSet(r));
+        Need("rdma", V2Simple.RdmaSet(r));
+
+        V2Simple.SetPids(_files, _path, r);
+        V2Memory.Set(_files, _path, r);
+        V2Io.Set(_files, _path, r);
+        V2Cpu.Set(_files, _path, r);
+        if (r.Devices is { Count: > 0 })
+            _deviceFilter.Install(_path, DeviceFilterProgram.Generate(DeviceRule.FromSpec(r.Devices)));
+        V2Simple.SetCpuset(_files, _path, r);
+        V2Simple.SetHugetlb(_files, _path, r);
+        V2Simple.SetRdma(_files, _path, r);
+        V2Unified.Set(_files, _path, r.Unified, controllers);
+    }
+
+    public void Freeze() => V2Freezer.Freeze(_files, _path);
+    public void Thaw() => V2Freezer.Thaw(_files, _path);
+    public FreezerState GetFreezerState() => V2Freezer.State(_files, _path);
+    public IReadOnlyList<int> GetPids() => CgroupDirs.PidsRecursive(_files, _path);
+    public CgroupStats GetStats() => V2Stats.Read(_files, _path, _hugePagesDir);
+    public void Destroy() => _dirs.RemoveCreated(new HashSet<string> { _path });
+    public bool Exists() => Directory.Exists(_path);
+}
