@@ -17,6 +17,9 @@ public interface ICgroupManager
     /// </summary>
     IReadOnlyDictionary<string, string> Paths { get; }
 
+    /// <summary>Directories this manager created (saved in the state so a later delete removes exactly them).</summary>
+    IReadOnlyList<string> CreatedDirs { get; }
+
     /// <summary>
     /// Creates the cgroup directories and moves pid into them (-1: create only). resources, when
     /// given, is used only for what must precede the move (cpuset cpus/mems, v1 real-time budget).

@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Cgroups;
 using System.Runtime.InteropServices;
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Runtime.OciHooks;
@@ -41,6 +42,7 @@ public static class ContainerCreator
 
         var dir = store.CreateDir(id);
         InitProcess? init = null;
+        ICgroupManager? cgroup = null;
         var fifoFd = -1;
         var consoleFd = -1;
         var consoleReceiver = -1;
@@ -53,6 +55,8 @@ public static class ContainerCreator
             else if (process.Terminal == true && o.Foreground)
                 (consoleReceiver, consoleFd) = Syscalls.SocketPair();
             var plan = NamespacePlan.From(config.Linux);
+            cgroup = ContainerCgroups.ForNew(config, id, o.SystemdCgroup);
+            var resources = ContainerCgroups.EffectiveResources(config);
             var listen = ListenFds.FromEnvironment();
             var preserved = listen.Count + o.PreserveFds;
             var pass = Enumerable.Range(3, preserved).Append(fifoFd).ToList();
@@ -68,6 +72,12 @@ public static class ContainerCreator
                 TimeOffsets = TimeOffsetsText(config.Linux),
                 OomScoreAdj = process.OomScoreAdj,
                 PassFds = pass,
+                // Into the cgroup, limits set, before the shim may create anything or run user code.
+                BeforeBootstrap = pid =>
+                {
+                    cgroup.Apply(pid, resources);
+                    cgroup.Set(resources);
+                },
             });
             // The schema check is the costly part of loading: it overlaps with init's start-up.
             PhaseTrace.Mark("create: init launched");
@@ -96,6 +106,7 @@ public static class ContainerCreator
                 consoleMaster = FdPassing.Receive(consoleReceiver);
 
             var record = NewRecord(id, bundle, rootfs, config, plan, init.Pid, o);
+            ContainerCgroups.SaveTo(record, cgroup, config.Linux?.CgroupsPath);
             store.Save(record);
             if (pidFile is not null)
                 PidFile.Write(pidFile, init.Pid);
@@ -105,6 +116,7 @@ public static class ContainerCreator
         {
             init?.KillAndReap();
             init?.Dispose();
+            DestroyQuietly(cgroup);
             store.RemoveDir(id);
             if (consoleMaster >= 0)
                 LibC.close(consoleMaster);
@@ -118,6 +130,18 @@ public static class ContainerCreator
                 LibC.close(consoleFd);
             if (consoleReceiver >= 0)
                 LibC.close(consoleReceiver);
+        }
+    }
+
+    private static void DestroyQuietly(ICgroupManager? cgroup)
+    {
+        try
+        {
+            cgroup?.Destroy();
+        }
+        catch (RuntimeException e)
+        {
+            Log.Warning($"remove cgroup: {e.Message}");
         }
     }
 

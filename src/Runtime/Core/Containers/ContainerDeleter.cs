@@ -48,6 +48,7 @@ public static class ContainerDeleter
     {
         if (!record.PrivatePidNamespace)
             ContainerProcesses.KillAll(record, Signals.SIGKILL);
+        ContainerCgroups.Destroy(record);
         store.RemoveDir(record.Id);
         HookRunner.RunWarnOnly("poststop", record.Hooks?.Poststop, StateView.Oci(record, LifecycleStatus.Stopped));
     }

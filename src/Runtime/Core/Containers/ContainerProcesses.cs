@@ -1,21 +1,19 @@
+using Runc.Sharp.Runtime.Cgroups;
 using Runc.Sharp.Runtime.Sys;
 
 namespace Runc.Sharp.Runtime.Containers;
 
 /// <summary>
-/// The processes of a container: those of its cgroup when runcs manages one, else those that
-/// share init's pid namespace.
+/// The processes of a container: those of its cgroup (sub-cgroups included), or, for a state
+/// without a cgroup, those that share init's pid namespace.
 /// </summary>
 public static class ContainerProcesses
 {
     public static List<int> Pids(ContainerRecord record)
     {
-        foreach (var path in record.CgroupPaths.Values)
-        {
-            var procs = Path.Combine(path, "cgroup.procs");
-            if (File.Exists(procs))
-                return File.ReadAllLines(procs).Select(l => int.TryParse(l, out var p) ? p : 0).Where(p => p > 0).ToList();
-        }
+        var cgroup = ContainerCgroups.ForRecord(record);
+        if (cgroup is not null && cgroup.Exists())
+            return cgroup.GetPids().ToList();
         if (!record.PrivatePidNamespace || !ProcFs.IsAlive(record.InitPid, record.InitStartTime))
             return ProcFs.IsAlive(record.InitPid, record.InitStartTime) ? [record.InitPid] : [];
         var ns = NamespaceOf(record.InitPid);
@@ -31,6 +29,13 @@ public static class ContainerProcesses
     /// <summary>Signals every process of the container; true if there was any.</summary>
     public static bool KillAll(ContainerRecord record, int signal)
     {
+        var cgroup = ContainerCgroups.ForRecord(record);
+        if (signal == Signals.SIGKILL && cgroup is not null && cgroup.Exists())
+        {
+            var any = cgroup.GetPids().Count > 0;
+            CgroupKiller.KillAll(cgroup);
+            return any;
+        }
         var pids = Pids(record);
         foreach (var pid in pids)
             Syscalls.Kill(pid, signal);
@@ -41,12 +46,9 @@ public static class ContainerProcesses
     {
         try
         {
-            if (record.CgroupPaths.TryGetValue("freezer", out var v1))
-                File.WriteAllText(Path.Combine(v1, "freezer.state"), "THAWED");
-            else if (record.CgroupPaths.TryGetValue("", out var v2))
-                File.WriteAllText(Path.Combine(v2, "cgroup.freeze"), "0");
+            ContainerCgroups.ForRecord(record)?.Thaw();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Diagnostics.RuntimeException)
         {
         }
     }

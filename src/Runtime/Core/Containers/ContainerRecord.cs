@@ -16,6 +16,9 @@ public sealed class ContainerRecord
     [JsonPropertyName("created")] public string Created { get; set; } = "";
     [JsonPropertyName("config")] public RecordConfig Config { get; set; } = new();
     [JsonPropertyName("cgroup_paths")] public Dictionary<string, string> CgroupPaths { get; set; } = [];
+    [JsonPropertyName("cgroups_path")] public string? CgroupsPath { get; set; }
+    [JsonPropertyName("cgroup_mode")] public string? CgroupMode { get; set; }
+    [JsonPropertyName("cgroup_created")] public List<string> CgroupCreated { get; set; } = [];
     [JsonPropertyName("namespace_paths")] public Dictionary<string, string> NamespacePaths { get; set; } = [];
     [JsonPropertyName("bundle")] public string Bundle { get; set; } = "";
     [JsonPropertyName("rootfs")] public string Rootfs { get; set; } = "";

@@ -21,7 +21,7 @@ public static class FeatureSet
         {
             Namespaces = NamespaceKinds.All.Select(k => k.Type).ToList(),
             Capabilities = CapabilityNames.ByNumber.ToList(),
-            Cgroup = new CgroupFeatures { V1 = false, V2 = false, Systemd = false, SystemdUser = false, Rdma = false },
+            Cgroup = new CgroupFeatures { V1 = true, V2 = true, Systemd = false, SystemdUser = false, Rdma = false },
             Seccomp = new SeccompFeatures { Enabled = false },
             Apparmor = new FeatureToggle { Enabled = false },
             Selinux = new FeatureToggle { Enabled = false },

@@ -40,6 +40,8 @@ internal sealed class V1Manager : ICgroupManager
     public CgroupMode Mode { get; }
     public IReadOnlyDictionary<string, string> Paths { get; }
 
+    public IReadOnlyList<string> CreatedDirs => _dirs.Created;
+
     private V1Cgroup? Cgroup(string controller) =>
         _places.TryGetValue(controller, out var place) ? new V1Cgroup(place, _files, _dirs, _hugePagesDir) : null;
 

@@ -28,6 +28,8 @@ internal sealed class V2Manager : ICgroupManager
     public CgroupMode Mode => CgroupMode.Unified;
     public IReadOnlyDictionary<string, string> Paths { get; }
 
+    public IReadOnlyList<string> CreatedDirs => _dirs.Created;
+
     public void Apply(int pid, LinuxResources? resources = null)
     {
         var domain = resources is not null &&

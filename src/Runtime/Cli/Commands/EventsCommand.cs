@@ -1,0 +1,38 @@
+using CommandLine;
+using Runc.Sharp.Cli.Parsing;
+using Runc.Sharp.Runtime.Containers;
+using Runc.Sharp.Runtime.Diagnostics;
+
+namespace Runc.Sharp.Cli.Commands;
+
+/// <summary>runc events: stats as JSON lines, once with --stats, else every --interval until the container stops.</summary>
+public sealed class EventsCommand : ICommand
+{
+    [Option("interval", Default = "5s", HelpText = "set the stats collection interval")] public string Interval { get; set; } = "5s";
+    [Option("stats", HelpText = "display the container's stats then exit")] public bool Stats { get; set; }
+    [Value(0, MetaName = "container-id")] public IEnumerable<string> Positionals { get; set; } = [];
+
+    public int Run(CliContext context)
+    {
+        var args = Positionals.ToList();
+        CliContext.RequireArgs("events", args.Count, 1, 1);
+        var interval = GoDuration.Parse(Interval);
+        if (interval <= TimeSpan.Zero)
+            throw new RuntimeException("duration interval must be greater than 0");
+        var store = new StateStore(context.Root);
+        var id = args[0];
+        var record = store.Load(id);
+        if (ContainerInspector.Status(store, record) == LifecycleStatus.Stopped)
+            throw new RuntimeException($"container with id {id} is not running");
+        while (true)
+        {
+            Console.Out.Write(StatsEvent.Line(id, ContainerResources.Stats(store, id)));
+            Console.Out.Flush();
+            if (Stats)
+                return 0;
+            Thread.Sleep(interval);
+            if (ContainerInspector.Status(store, record) == LifecycleStatus.Stopped)
+                return 0;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Runc.Sharp.Runtime.Cgroups;
+using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Spec.Model;
+
+namespace Runc.Sharp.Runtime.Containers;
+
+/// <summary>
+/// The container's cgroup as the lifecycle sees it: made at create, found again from the
+/// state by every later command (which may not be told --systemd-cgroup), removed at delete.
+/// </summary>
+public static class ContainerCgroups
+{
+    /// <summary>runc's always-allowed devices, appended after the config's rules (specconv AllowedDevices).</summary>
+    private static readonly LinuxDeviceCgroup[] AllowedDevices =
+    [
+        new() { Allow = true, Type = "c", Access = "m" },
+        new() { Allow = true, Type = "b", Access = "m" },
+        new() { Allow = true, Type = "c", Major = 1, Minor = 3, Access = "rwm" },
+        new() { Allow = true, Type = "c", Major = 1, Minor = 8, Access = "rwm" },
+        new() { Allow = true, Type = "c", Major = 1, Minor = 7, Access = "rwm" },
+        new() { Allow = true, Type = "c", Major = 5, Minor = 0, Access = "rwm" },
+        new() { Allow = true, Type = "c", Major = 1, Minor = 5, Access = "rwm" },
+        new() { Allow = true, Type = "c", Major = 1, Minor = 9, Access = "rwm" },
+        new() { Allow = true, Type = "c", Major = 136, Access = "rwm" },
+        new() { Allow = true, Type = "c", Major = 5, Minor = 2, Access = "rwm" },
+    ];
+
+    public static ICgroupManager ForNew(RuntimeConfig config, string id, bool systemd) =>
+        CgroupManagerFactory.Create(CgroupModeDetector.Detect(), config.Linux?.CgroupsPath, id, systemd);
+
+    /// <summary>The manager of an existing container, or null when its state has no cgroup.</summary>
+    public static ICgroupManager? ForRecord(ContainerRecord record)
+    {
+        if (record.CgroupMode is null || !Enum.TryParse<CgroupMode>(record.CgroupMode, out var mode))
+            return null;
+        return CgroupManagerFactory.Create(mode, record.CgroupsPath, record.Id, systemd: false,
+            sources: new CgroupHostSources { OwnedPaths = record.CgroupCreated });
+    }
+
+    public static void SaveTo(ContainerRecord record, ICgroupManager manager, string? cgroupsPath)
+    {
+        record.CgroupMode = manager.Mode.ToString();
+        record.CgroupsPath = cgroupsPath;
+        record.CgroupPaths = manager.Paths.ToDictionary(kv => kv.Key, kv => kv.Value);
+        record.CgroupCreated = manager.CreatedDirs.ToList();
+    }
+
+    /// <summary>linux.resources with the device rules the container always needs, and its own devices.</summary>
+    public static LinuxResources EffectiveResources(RuntimeConfig config)
+    {
+        var given = config.Linux?.Resources ?? new LinuxResources();
+        var devices = new List<LinuxDeviceCgroup>(given.Devices ?? []);
+        devices.AddRange(AllowedDevices);
+        foreach (var d in config.Linux?.Devices ?? [])
+            if (d.Type is "c" or "b" or "u")
+                devices.Add(new LinuxDeviceCgroup { Allow = true, Type = d.Type == "u" ? "c" : d.Type, Major = d.Major, Minor = d.Minor, Access = "rwm" });
+        given.Devices = devices;
+        return given;
+    }
+
+    /// <summary>Removes the cgroup; a failure is logged, never fatal for delete.</summary>
+    public static void Destroy(ContainerRecord record)
+    {
+        try
+        {
+            ForRecord(record)?.Destroy();
+        }
+        catch (RuntimeException e)
+        {
+            Log.Warning($"remove cgroup of {record.Id}: {e.Message}");
+        }
+    }
+}
