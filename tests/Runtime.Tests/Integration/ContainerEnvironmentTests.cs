@@ -1,0 +1,209 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FluentAssertions;
+using Runc.Sharp.Runtime.Tests.Integration.Support;
+using Xunit;
+
+namespace Runc.Sharp.Runtime.Tests.Integration;
+
+/// <summary>What a process sees inside the container: hostname, read-only root, capabilities, rlimits, masked paths, fds.</summary>
+public sealed class ContainerEnvironmentTests
+{
+    private static RuncsResult RunInside(RuncsSandbox rc, Bundle b, string script, RunOptions? options = null)
+    {
+        b.WithArgs("sh", "-c", script);
+        return rc.Run(options ?? new RunOptions(), "run", "--bundle", b.Dir, "inside");
+    }
+
+    [RootFact]
+    public void Hostname_from_the_config_is_seen_inside()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle().WithHostname("itest-host");
+        RunInside(rc, b, "hostname; cat /proc/sys/kernel/hostname").ShouldSucceed()
+            .Stdout.Should().Be("itest-host\nitest-host\n");
+        Environment.MachineName.Should().NotBe("itest-host", "the host's name is untouched (uts namespace)");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Readonly_root_refuses_writes_while_tmpfs_mounts_stay_writable()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        b.Config["root"]!["readonly"]!.GetValue<bool>().Should().BeTrue("runcs spec makes the root read-only");
+        b.WithMount("/tmp", "tmpfs", "tmpfs", "nosuid", "nodev", "mode=1777");
+        var r = RunInside(rc, b,
+            "if touch /x 2>/dev/null; then echo root-writable; else echo root-readonly; fi; " +
+            "if touch /tmp/x; then echo tmp-writable; fi; " +
+            "if touch /dev/shm/x; then echo shm-writable; fi; " +
+            "grep ' / ' /proc/self/mountinfo | grep -q ' ro[ ,]' && echo root-mounted-ro").ShouldSucceed();
+        r.Stdout.Should().Be("root-readonly\ntmp-writable\nshm-writable\nroot-mounted-ro\n");
+        File.Exists(Path.Combine(b.Rootfs, "x")).Should().BeFalse();
+        File.Exists(Path.Combine(b.Rootfs, "tmp", "x")).Should().BeFalse("/tmp was a tmpfs, not the rootfs directory");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Writable_root_accepts_writes()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle().WithReadonlyRoot(false);
+        RunInside(rc, b, "echo data > /written && cat /written").ShouldSucceed().Stdout.Should().Be("data\n");
+        File.ReadAllText(Path.Combine(b.Rootfs, "written")).Should().Be("data\n");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Capabilities_and_no_new_privileges_are_those_of_the_config(bool noNewPrivileges)
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        b.Edit(_ => b.Process["noNewPrivileges"] = noNewPrivileges);
+        var bounding = b.BoundingCapabilities();
+        bounding.Should().NotBeEmpty();
+        var status = RunInside(rc, b, "cat /proc/self/status").ShouldSucceed().Stdout;
+
+        Capabilities.StatusField(status, "CapBnd").Should().Be(Capabilities.Mask(bounding), status);
+        var effective = (b.Process["capabilities"]!["effective"] as JsonArray)!.Select(n => n!.GetValue<string>());
+        Capabilities.StatusField(status, "CapEff").Should().Be(Capabilities.Mask(effective), status);
+        Capabilities.StatusField(status, "CapInh").Should().Be(0);
+        Regex.Match(status, @"^NoNewPrivs:\s+(\d)$", RegexOptions.Multiline).Groups[1].Value
+            .Should().Be(noNewPrivileges ? "1" : "0");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void A_smaller_bounding_set_is_applied()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        b.Edit(_ =>
+        {
+            var caps = new JsonObject();
+            foreach (var set in new[] { "bounding", "effective", "permitted" })
+                caps[set] = Bundle.Strings(["CAP_CHOWN", "CAP_SYS_ADMIN"]);
+            b.Process["capabilities"] = caps;
+        });
+        var status = RunInside(rc, b, "cat /proc/self/status").ShouldSucceed().Stdout;
+        Capabilities.StatusField(status, "CapBnd").Should().Be((1UL << 0) | (1UL << 21));
+        Capabilities.StatusField(status, "CapPrm").Should().Be((1UL << 0) | (1UL << 21));
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Rlimit_nofile_of_the_default_spec_is_seen_inside()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        var nofile = b.Process["rlimits"]!.AsArray().Single(l => l!["type"]!.GetValue<string>() == "RLIMIT_NOFILE")!;
+        nofile["soft"]!.GetValue<ulong>().Should().Be(1024);
+        nofile["hard"]!.GetValue<ulong>().Should().Be(1024);
+        var r = RunInside(rc, b, "ulimit -n; ulimit -Hn; grep 'Max open files' /proc/self/limits").ShouldSucceed();
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().Be("1024");
+        lines[1].Should().Be("1024");
+        lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries).Should().Equal("Max", "open", "files", "1024", "1024", "files");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Custom_rlimits_are_applied()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        b.Edit(_ => b.Process["rlimits"] = new JsonArray(
+            new JsonObject { ["type"] = "RLIMIT_NOFILE", ["soft"] = 512, ["hard"] = 2048 },
+            new JsonObject { ["type"] = "RLIMIT_CORE", ["soft"] = 0, ["hard"] = 0 },
+            new JsonObject { ["type"] = "RLIMIT_NPROC", ["soft"] = 10000, ["hard"] = 20000 }));
+        var r = RunInside(rc, b, "ulimit -Sn; ulimit -Hn; grep -E 'Max (core file size|processes)' /proc/self/limits").ShouldSucceed();
+        var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().Be("512");
+        lines[1].Should().Be("2048");
+        lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(4).Take(2).Should().Equal("0", "0");
+        lines[3].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(2).Take(2).Should().Equal("10000", "20000");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Masked_paths_read_empty()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        var masked = b.Linux["maskedPaths"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        masked.Should().Contain(["/proc/kcore", "/proc/keys", "/proc/timer_list"]);
+        var r = RunInside(rc, b,
+            "if [ -e /proc/kcore ]; then echo kcore=$(wc -c < /proc/kcore); else echo kcore=absent; fi; " +
+            "echo keys=$(wc -c < /proc/keys); echo timer_list=$(cat /proc/timer_list | wc -c); " +
+            "echo keys-mounts=$(grep -c ' /proc/keys ' /proc/self/mountinfo); " +
+            "if [ -d /proc/scsi ]; then echo scsi=$(ls -A /proc/scsi | wc -l); fi; " +
+            "echo cpuinfo-bytes=$(cat /proc/cpuinfo | wc -c)").ShouldSucceed();
+        r.Stdout.Should().Contain(File.Exists("/proc/kcore") ? "kcore=0\n" : "kcore=absent\n", r.Stdout)
+            .And.Contain("keys=0\n").And.Contain("timer_list=0\n").And.Contain("keys-mounts=1\n");
+        r.Stdout.Should().NotContain("cpuinfo-bytes=0\n", "only the masked paths are hidden");
+        if (r.Stdout.Contains("scsi="))
+            r.Stdout.Should().Contain("scsi=0\n", "a masked directory is an empty tmpfs");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Readonly_paths_refuse_writes()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        b.Linux["readonlyPaths"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Contain("/proc/sys");
+        var r = RunInside(rc, b,
+            "if echo changed > /proc/sys/kernel/hostname; then echo sys-written; else echo sys-refused; fi; " +
+            "if echo h > /proc/sysrq-trigger; then echo sysrq-written; else echo sysrq-refused; fi; " +
+            "grep ' /proc/sys ' /proc/self/mountinfo | grep -q ' ro[ ,]' && echo sys-mounted-ro; hostname");
+        r.ShouldSucceed();
+        r.Stdout.Should().Be("sys-refused\nsysrq-refused\nsys-mounted-ro\nruncs-itest\n".Replace("runcs-itest", b.Config["hostname"]!.GetValue<string>()));
+        r.Stderr.Should().Contain("Read-only file system");
+        rc.AssertNoLeftovers();
+    }
+
+    /// <summary>
+    /// `ls /proc/self/fd` lists ls's own fds: 0 1 2 and the one it opened to read the directory
+    /// (a link to /proc/&lt;its pid&gt;/fd). Anything else was inherited. runcs gets an extra fd
+    /// (7, no CLOEXEC) to prove it does not pass what it inherits.
+    /// </summary>
+    [RootFact]
+    public void No_host_fd_leaks_into_the_container()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        var leak = new RunOptions { ShellRedirections = "7</etc/hostname 9<" + rc.Dir };
+        var r = RunInside(rc, b, "ls -l /proc/self/fd", leak).ShouldSucceed();
+        AssertOnlyStdioAndOwnDirFd(r.Stdout);
+
+        b.WithArgs("sleep", "30");
+        rc.Run(new RunOptions { ShellRedirections = "7</etc/hostname" }, "run", "--detach", "--bundle", b.Dir, "fds").ShouldSucceed();
+        var exec = rc.Run(leak, "exec", "fds", "ls", "-l", "/proc/self/fd").ShouldSucceed();
+        AssertOnlyStdioAndOwnDirFd(exec.Stdout);
+        var init = rc.State("fds")["pid"]!.GetValue<int>();
+        rc.Run("delete", "--force", "fds").ShouldSucceed();
+        ProcessInfo.WaitForExit(init, null, TimeSpan.FromSeconds(5)).Should().BeTrue();
+        rc.AssertNoLeftovers();
+    }
+
+    private static void AssertOnlyStdioAndOwnDirFd(string lsOutput)
+    {
+        // "lrwx------ 1 0 0 64 Nov 23 11:40 0 -> /dev/null" → fd and target.
+        var fds = lsOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => l.Contains(" -> "))
+            .Select(l =>
+            {
+                var arrow = l.IndexOf(" -> ", StringComparison.Ordinal);
+                var left = l[..arrow].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return (Fd: int.Parse(left[^1]), Target: l[(arrow + 4)..]);
+            })
+            .ToList();
+        fds.Select(f => f.Fd).Should().Contain([0, 1, 2], lsOutput);
+        var others = fds.Where(f => f.Fd > 2).ToList();
+        others.Should().HaveCountLessThanOrEqualTo(1, "only ls's own directory fd may be open besides stdio:\n" + lsOutput);
+        foreach (var (_, target) in others)
+            target.Should().MatchRegex(@"^/proc/\d+/fd$", "the extra fd is the directory ls is reading:\n" + lsOutput);
+    }
+}
