@@ -21,7 +21,7 @@ public static class StandardInit
 
         RootfsBuilder.Prepare(cfg);
         RequestRuntimeHooks(config, channel);
-        HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, "created"));
+        HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, "creating"));
         RootfsBuilder.SwitchRoot(cfg);
         RootfsBuilder.Finish(cfg);
 
@@ -52,7 +52,7 @@ public static class StandardInit
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
         ExecFifo.WaitForStart(procDir, cfg.ExecFifoFd);
         procDir.Dispose();
-        HookRunner.Run("startContainer", config.Hooks?.StartContainer, HookState.Of(cfg, "running"));
+        HookRunner.Run("startContainer", config.Hooks?.StartContainer, HookState.Of(cfg, "created"));
         ProcessExec.Exec(path, args, env, firstClosed: 3 + cfg.PreservedFds);
     }
 
