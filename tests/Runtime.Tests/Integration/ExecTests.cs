@@ -154,6 +154,33 @@ public sealed class ExecTests
     }
 
     [RootFact]
+    public void Exec_in_the_foreground_writes_the_pid_file_too()
+    {
+        // BuildKit: exec --process F --pid-file P <id> in the foreground, reading P to signal it.
+        using var rc = WithRunning("x", out _);
+        var pidFile = rc.NewPath("fg.pid");
+        var r = rc.Run("exec", "--pid-file", pidFile, "x", "sh", "-c", "echo $$");
+        r.ShouldSucceed();
+        var text = File.ReadAllText(pidFile);
+        text.Should().MatchRegex("^[0-9]+$");
+        int.Parse(text).Should().BeGreaterThan(0);
+        rc.Run("delete", "--force", "x").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Exec_preserve_fds_passes_extra_fds()
+    {
+        using var rc = WithRunning("x", out _);
+        var secret = rc.NewPath("secret.txt");
+        File.WriteAllText(secret, "to-exec\n");
+        var r = rc.Run(new RunOptions { ShellRedirections = $"3<{secret}" }, "exec", "--preserve-fds", "1", "x", "sh", "-c", "cat <&3").ShouldSucceed();
+        r.Stdout.Should().Be("to-exec\n");
+        rc.Run("delete", "--force", "x").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
     public void Exec_into_a_created_container_is_allowed()
     {
         using var rc = new RuncsSandbox();

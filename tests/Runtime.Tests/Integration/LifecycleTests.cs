@@ -248,4 +248,33 @@ public sealed class LifecycleTests
         rc.Run("delete", "usr").ShouldSucceed();
         rc.AssertNoLeftovers();
     }
+
+    [RootFact]
+    public void Kill_of_a_created_container_stops_it()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle("sleep", "30");
+        rc.Run("create", "--bundle", b.Dir, "ck").ShouldSucceed();
+        var pid = rc.State("ck")["pid"]!.GetValue<int>();
+        rc.Run("kill", "ck", "KILL").ShouldSucceed();
+        rc.WaitForStatus("ck", "stopped");
+        ProcessInfo.WaitForExit(pid, null, TimeSpan.FromSeconds(5)).Should().BeTrue();
+        rc.Run("start", "ck").ShouldFailWith("cannot start a container that has stopped");
+        rc.Run("delete", "ck").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void A_container_whose_init_exited_is_stopped_and_its_state_says_so()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle("sh", "-c", "exit 3");
+        rc.Run("run", "--detach", "--bundle", b.Dir, "ended").ShouldSucceed();
+        rc.WaitForStatus("ended", "stopped");
+        var state = rc.State("ended");
+        state["pid"]!.GetValue<int>().Should().Be(0);
+        rc.Run("list", "-q").ShouldSucceed().Stdout.Should().Be("ended\n");
+        rc.Run("delete", "ended").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
 }

@@ -114,4 +114,60 @@ public sealed class RunTests
         rc.Run("delete", "--force", "bg").ShouldSucceed();
         rc.AssertNoLeftovers();
     }
+
+    [RootFact]
+    public void Run_forwards_signals_to_the_container_process()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle("sh", "-c", "trap 'echo got-term; exit 7' TERM; echo ready; while :; do sleep 0.1; done");
+        var runcsPid = 0;
+        var run = Task.Run(() => rc.Run(new RunOptions { OnStarted = pid => Volatile.Write(ref runcsPid, pid) }, "run", "--bundle", b.Dir, "fwd"));
+        SpinWait.SpinUntil(() => File.Exists(Path.Combine(rc.Root, "fwd", "state.json")) && Volatile.Read(ref runcsPid) > 0, TimeSpan.FromSeconds(10)).Should().BeTrue();
+        rc.WaitForStatus("fwd", "running");
+        Thread.Sleep(300); // let the shell install its trap
+        Native.kill(Volatile.Read(ref runcsPid), 15).Should().Be(0);
+        run.Wait(TimeSpan.FromSeconds(20)).Should().BeTrue("runcs run must end when its container does");
+        var r = run.Result;
+        r.ExitCode.Should().Be(7, r.Describe());
+        r.Stdout.Should().Be("ready\ngot-term\n");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Run_keep_leaves_a_stopped_container_to_delete()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle("sh", "-c", "exit 9");
+        rc.Run("run", "--keep", "--bundle", b.Dir, "kept").ExitCode.Should().Be(9);
+        rc.Status("kept").Should().Be("stopped");
+        rc.Run("delete", "kept").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Run_with_an_existing_id_fails_and_leaves_the_first_intact()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle("sleep", "30");
+        rc.Run("run", "--detach", "--bundle", b.Dir, "one").ShouldSucceed();
+        var pid = rc.State("one")["pid"]!.GetValue<int>();
+        rc.Run("run", "--bundle", b.Dir, "one").ShouldFailWith("container with given ID already exists");
+        rc.Status("one").Should().Be("running");
+        rc.State("one")["pid"]!.GetValue<int>().Should().Be(pid);
+        rc.Run("delete", "--force", "one").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Preserve_fds_passes_extra_fds_to_the_container()
+    {
+        using var rc = new RuncsSandbox();
+        var secret = rc.NewPath("secret.txt");
+        File.WriteAllText(secret, "passed-through\n");
+        var b = rc.NewBundle("sh", "-c", "cat <&3; if [ -e /proc/$$/fd/4 ]; then echo fd4-leaked; fi");
+        var r = rc.Run(new RunOptions { ShellRedirections = $"3<{secret} 4<{secret}" }, "run", "--preserve-fds", "1", "--bundle", b.Dir, "fds")
+            .ShouldSucceed();
+        r.Stdout.Should().Be("passed-through\n", "fd 3 is passed, fd 4 is not");
+        rc.AssertNoLeftovers();
+    }
 }

@@ -16,6 +16,8 @@ public sealed class RunOptions
     public bool NoRoot { get; init; }
     /// <summary>Extra sh redirections for runcs, e.g. "7&lt;/etc/hostname" to hand it an fd without CLOEXEC.</summary>
     public string? ShellRedirections { get; init; }
+    /// <summary>Called with the runcs pid as soon as it runs (to signal it while it waits).</summary>
+    public Action<int>? OnStarted { get; init; }
 }
 
 /// <summary>
@@ -89,6 +91,7 @@ public sealed class RuncsSandbox : IDisposable
         var timeout = options.Timeout ?? DefaultTimeout;
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start /bin/sh");
+        options.OnStarted?.Invoke(process.Id);
         var timedOut = !process.WaitForExit(timeout);
         if (timedOut)
         {
