@@ -23,13 +23,14 @@ public static class StandardInit
         RequestRuntimeHooks(config, channel);
         HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, "creating"));
         RootfsBuilder.SwitchRoot(cfg);
+        // Before Finish: it makes the readonlyPaths (/proc/sys in the default spec) read-only.
+        Sysctls.Apply(config.Linux?.Sysctl);
         RootfsBuilder.Finish(cfg);
 
         if (!string.IsNullOrEmpty(config.Hostname))
             Syscalls.Check(LibC.sethostname(config.Hostname, System.Text.Encoding.UTF8.GetByteCount(config.Hostname)), "sethostname", config.Hostname);
         if (!string.IsNullOrEmpty(config.Domainname))
             Syscalls.Check(LibC.setdomainname(config.Domainname, System.Text.Encoding.UTF8.GetByteCount(config.Domainname)), "setdomainname", config.Domainname);
-        Sysctls.Apply(config.Linux?.Sysctl);
 
         if (process.Terminal == true)
             ConsoleSetup.Attach(cfg, mountConsole: true);
