@@ -206,4 +206,102 @@ public sealed class ContainerEnvironmentTests
         foreach (var (_, target) in others)
             target.Should().MatchRegex(@"^/proc/\d+/fd$", "the extra fd is the directory ls is reading:\n" + lsOutput);
     }
+
+    /// <summary>
+    /// linux.sysctl with the default spec, whose readonlyPaths hold /proc/sys: the values are
+    /// written before /proc/sys is made read-only (runc's order). Docker sets
+    /// net.ipv4.ip_unprivileged_port_start on every container with its own network namespace.
+    /// </summary>
+    [RootFact]
+    public void Sysctls_are_applied_inside_the_container_namespaces()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        var hostForward = File.ReadAllText("/proc/sys/net/ipv4/ip_forward").Trim();
+        var wanted = hostForward == "1" ? "0" : "1";
+        b.Edit(_ => b.Linux["sysctl"] = new JsonObject
+        {
+            ["net.ipv4.ip_forward"] = wanted,
+            ["net.ipv4.ip_unprivileged_port_start"] = "0",
+            ["kernel.shmmni"] = "1234",
+        });
+        var r = RunInside(rc, b, "cat /proc/sys/net/ipv4/ip_forward /proc/sys/net/ipv4/ip_unprivileged_port_start /proc/sys/kernel/shmmni").ShouldSucceed();
+        r.Stdout.Should().Be($"{wanted}\n0\n1234\n");
+        File.ReadAllText("/proc/sys/net/ipv4/ip_forward").Trim().Should().Be(hostForward, "the host's value is untouched");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Default_devices_and_dev_links_exist()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        var r = RunInside(rc, b,
+            "for d in null zero full random urandom tty; do [ -c /dev/$d ] && echo char:$d; done; " +
+            "for l in fd stdin stdout stderr ptmx; do [ -L /dev/$l ] && echo link:$l:$(readlink /dev/$l); done; " +
+            "head -c 4 /dev/zero | wc -c; echo discard > /dev/null && echo null-ok").ShouldSucceed();
+        r.Stdout.Should().Be(
+            "char:null\nchar:zero\nchar:full\nchar:random\nchar:urandom\nchar:tty\n" +
+            "link:fd:/proc/self/fd\nlink:stdin:/proc/self/fd/0\nlink:stdout:/proc/self/fd/1\nlink:stderr:/proc/self/fd/2\nlink:ptmx:pts/ptmx\n" +
+            "4\nnull-ok\n");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Namespaces_isolate_network_pids_and_ipc()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        var r = RunInside(rc, b,
+            "echo pid=$$; echo procs=$(ls -d /proc/[0-9]* | wc -l); " +
+            "echo ifaces=$(tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort | tr '\\n' ' ')").ShouldSucceed();
+        r.Stdout.Should().Contain("pid=1\n").And.Contain("ifaces=lo\n");
+        // sh, plus the ls and the command substitution's subshell at most.
+        int.Parse(r.Stdout.Split('\n').Single(l => l.StartsWith("procs=", StringComparison.Ordinal))[6..]).Should().BeLessThan(5);
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Bind_mounts_honour_ro_and_rw()
+    {
+        using var rc = new RuncsSandbox();
+        var shared = rc.NewPath("shared");
+        Directory.CreateDirectory(shared);
+        File.WriteAllText(Path.Combine(shared, "from-host"), "host data\n");
+        var output = rc.NewPath("out");
+        Directory.CreateDirectory(output);
+        var b = rc.NewBundle();
+        Directory.CreateDirectory(Path.Combine(b.Rootfs, "ro"));
+        Directory.CreateDirectory(Path.Combine(b.Rootfs, "rw"));
+        b.WithMount("/ro", "bind", shared, "rbind", "ro");
+        b.WithMount("/rw", "bind", output, "bind", "rw");
+        var r = RunInside(rc, b,
+            "cat /ro/from-host; if touch /ro/new 2>/dev/null; then echo ro-writable; else echo ro-refused; fi; echo written > /rw/result").ShouldSucceed();
+        r.Stdout.Should().Be("host data\nro-refused\n");
+        File.Exists(Path.Combine(shared, "new")).Should().BeFalse();
+        File.ReadAllText(Path.Combine(output, "result")).Should().Be("written\n");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void User_namespace_maps_container_root_to_the_configured_host_id()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle("sleep", "30");
+        b.Edit(c =>
+        {
+            b.Linux["namespaces"]!.AsArray().Add(new JsonObject { ["type"] = "user" });
+            b.Linux["uidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 200000, ["size"] = 65536 });
+            b.Linux["gidMappings"] = new JsonArray(new JsonObject { ["containerID"] = 0, ["hostID"] = 200000, ["size"] = 65536 });
+        });
+        rc.Run("run", "--detach", "--bundle", b.Dir, "userns").ShouldSucceed();
+        var pid = rc.State("userns")["pid"]!.GetValue<int>();
+        var status = File.ReadAllText($"/proc/{pid}/status");
+        status.Split('\n').Single(l => l.StartsWith("Uid:")).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1].Should().Be("200000");
+        rc.Run("exec", "userns", "id", "-u").ShouldSucceed().Stdout.Should().Be("0\n");
+        rc.Run("exec", "userns", "cat", "/proc/self/uid_map").ShouldSucceed().Stdout.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(f => f.Trim()).Should().Equal("0", "200000", "65536");
+        rc.Run("delete", "--force", "userns").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
 }
