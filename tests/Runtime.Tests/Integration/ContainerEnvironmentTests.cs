@@ -304,4 +304,53 @@ public sealed class ContainerEnvironmentTests
         rc.Run("delete", "--force", "userns").ShouldSucceed();
         rc.AssertNoLeftovers();
     }
+
+    [RootFact]
+    public void Process_user_groups_umask_env_cwd_and_oom_score_adj()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle();
+        b.Edit(_ =>
+        {
+            b.Process["user"] = new JsonObject
+            {
+                ["uid"] = 1000, ["gid"] = 1001, ["umask"] = 63 /* 0077 */,
+                ["additionalGids"] = new JsonArray(20, 30),
+            };
+            b.Process["cwd"] = "/tmp";
+            b.Process["oomScoreAdj"] = 123;
+        });
+        b.WithEnv("GREETING=hi there");
+        var r = RunInside(rc, b,
+            "echo uid=$(id -u) gid=$(id -g) groups=$(id -G); echo umask=$(umask); echo cwd=$(pwd); " +
+            "echo \"greeting=$GREETING\"; echo home=$HOME; echo oom=$(cat /proc/self/oom_score_adj)").ShouldSucceed();
+        r.Stdout.Should().Be("uid=1000 gid=1001 groups=1001 20 30\numask=0077\ncwd=/tmp\ngreeting=hi there\nhome=/\noom=123\n");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void Exec_gets_the_configured_capabilities_and_no_new_privileges()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle("sleep", "30");
+        rc.Run("run", "--detach", "--bundle", b.Dir, "caps").ShouldSucceed();
+        var status = rc.Run("exec", "caps", "cat", "/proc/self/status").ShouldSucceed().Stdout;
+        Capabilities.StatusField(status, "CapBnd").Should().Be(Capabilities.Mask(b.BoundingCapabilities()));
+        Regex.Match(status, @"^NoNewPrivs:\s+(\d)$", RegexOptions.Multiline).Groups[1].Value.Should().Be("1");
+        var withCap = rc.Run("exec", "--cap", "CAP_SYS_ADMIN", "caps", "cat", "/proc/self/status").ShouldSucceed().Stdout;
+        (Capabilities.StatusField(withCap, "CapEff") & (1UL << Capabilities.Number("CAP_SYS_ADMIN"))).Should().NotBe(0UL);
+        rc.Run("exec", "--additional-gids", "44", "-g", "55", "caps", "id", "-G").ShouldSucceed().Stdout.Should().Be("0 44 55\n");
+        rc.Run("delete", "--force", "caps").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void No_pivot_runs_the_container_too()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle("sh", "-c", "ls /; cat /etc/passwd | head -1");
+        var r = rc.Run("run", "--no-pivot", "--bundle", b.Dir, "nopivot").ShouldSucceed();
+        r.Stdout.Split('\n').Should().Contain(["bin", "etc", "proc", "root:x:0:0:root:/root:/bin/sh"]).And.NotContain("work");
+        rc.AssertNoLeftovers();
+    }
 }
