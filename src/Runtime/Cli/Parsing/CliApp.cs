@@ -104,6 +104,7 @@ public static class CliApp
     private static ICommand? ParseVerb(CommandTable.Entry entry, List<string> args)
     {
         var normalized = new List<string>(args.Count + 1);
+        var booleans = entry.Booleans();
         var flagsDone = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -119,11 +120,19 @@ public static class CliApp
                 flagsDone = true;
                 normalized.Add(arg);
             }
+            else if (entry.PositionalsEndFlags && arg.Length > 1 && arg.StartsWith('-') && !arg.Contains('=')
+                     && !booleans.Contains(arg.TrimStart('-')) && i + 1 < args.Count)
+            {
+                // A value-taking flag (`--pid-file P`, `-e A=b`): its value is not the container id.
+                normalized.Add(arg);
+                normalized.Add(args[++i]);
+            }
             else if (entry.PositionalsEndFlags && !arg.StartsWith('-'))
             {
-                // exec and ps: the container id ends the flags; what follows is the command.
-                normalized.Add(arg);
+                // exec and ps: the container id ends the flags; what follows is the command. The
+                // "--" goes before the id, so that a repeatable flag (`--env A=b`) cannot swallow it.
                 normalized.Add("--");
+                normalized.Add(arg);
                 flagsDone = true;
             }
             else

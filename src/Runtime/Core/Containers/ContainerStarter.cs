@@ -22,9 +22,38 @@ public static unsafe class ContainerStarter
                 throw new RuntimeException("cannot start a paused container");
         }
         var fifo = Path.Combine(store.Dir(id), StateStore.ExecFifo);
+        var initExe = ExeOf(record.InitPid);
         ReleaseInit(fifo, record);
         File.Delete(fifo);
-        HookRunner.RunWarnOnly("poststart", record.Hooks?.Poststart, StateView.Oci(record, LifecycleStatus.Running));
+        if (record.Hooks?.Poststart is { Count: > 0 })
+        {
+            AwaitExec(record, initExe, TimeSpan.FromSeconds(10));
+            HookRunner.RunWarnOnly("poststart", record.Hooks.Poststart, StateView.Oci(record, LifecycleStatus.Running));
+        }
+    }
+
+    /// <summary>
+    /// runtime.md: poststart hooks run after the user process is executed. After its fifo write
+    /// init still runs the startContainer hooks and then execs; /proc/pid/exe changes at the exec.
+    /// </summary>
+    private static void AwaitExec(ContainerRecord record, string? initExe, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (initExe is not null && ProcFs.IsAlive(record.InitPid, record.InitStartTime)
+               && ExeOf(record.InitPid) == initExe && DateTime.UtcNow < deadline)
+            Thread.Sleep(1);
+    }
+
+    private static string? ExeOf(int pid)
+    {
+        try
+        {
+            return new FileInfo($"/proc/{pid}/exe").LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -23,15 +23,16 @@ public static class StandardInit
         RootfsBuilder.Prepare(cfg);
         PhaseTrace.Mark("init: mounts done");
         RequestRuntimeHooks(config, channel);
-        HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, "created"));
+        HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, "creating"));
         RootfsBuilder.SwitchRoot(cfg);
+        // Before Finish: it makes the readonlyPaths (/proc/sys in the default spec) read-only.
+        Sysctls.Apply(config.Linux?.Sysctl);
         RootfsBuilder.Finish(cfg);
 
         if (!string.IsNullOrEmpty(config.Hostname))
             Syscalls.Check(LibC.sethostname(config.Hostname, System.Text.Encoding.UTF8.GetByteCount(config.Hostname)), "sethostname", config.Hostname);
         if (!string.IsNullOrEmpty(config.Domainname))
             Syscalls.Check(LibC.setdomainname(config.Domainname, System.Text.Encoding.UTF8.GetByteCount(config.Domainname)), "setdomainname", config.Domainname);
-        Sysctls.Apply(config.Linux?.Sysctl);
 
         if (process.Terminal == true)
             ConsoleSetup.Attach(cfg, mountConsole: true);
@@ -55,7 +56,7 @@ public static class StandardInit
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
         ExecFifo.WaitForStart(procDir, cfg.ExecFifoFd);
         procDir.Dispose();
-        HookRunner.Run("startContainer", config.Hooks?.StartContainer, HookState.Of(cfg, "running"));
+        HookRunner.Run("startContainer", config.Hooks?.StartContainer, HookState.Of(cfg, "created"));
         PhaseTrace.Mark("init: exec");
         ProcessExec.Exec(path, args, env, firstClosed: 3 + cfg.PreservedFds);
     }
