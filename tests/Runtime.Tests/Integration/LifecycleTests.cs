@@ -282,7 +282,7 @@ public sealed class LifecycleTests
     /// cli-contract §delete/§3.8: without a pid namespace of its own, destroying a container
     /// kills every process left in it (runc finds them in the container's cgroup).
     /// </summary>
-    [RootFact(Skip = "known bug: without a private pid namespace (and no cgroup support yet), ps lists only init and delete --force leaves exec'd processes running")]
+    [RootFact]
     public void Delete_force_without_a_pid_namespace_kills_exec_processes_too()
     {
         using var rc = new RuncsSandbox();
@@ -306,7 +306,7 @@ public sealed class LifecycleTests
     /// a never-started container (containerd and Kubernetes send SIGTERM first, SIGKILL only
     /// after the grace period).
     /// </summary>
-    [RootTheory(Skip = "known bug: a created (not started) container ignores SIGTERM/SIGINT/SIGHUP: its init is pid 1 of the pid namespace and installs no handler while it waits on the exec fifo (runc's Go init exits)")]
+    [RootTheory]
     [InlineData("TERM")]
     [InlineData("INT")]
     [InlineData("HUP")]

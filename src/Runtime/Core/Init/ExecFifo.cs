@@ -1,4 +1,5 @@
 using Runc.Sharp.Runtime.Diagnostics;
+using System.Runtime.InteropServices;
 using Runc.Sharp.Runtime.Sys;
 
 namespace Runc.Sharp.Runtime.Init;
@@ -10,12 +11,18 @@ namespace Runc.Sharp.Runtime.Init;
 /// </summary>
 public static class ExecFifo
 {
+    /// <summary>Signals that end a waiting init, as they end runc's: pid 1 of a pid namespace ignores any signal without a handler.</summary>
+    private static readonly int[] Terminating = [1, 2, 3, 10, 12, 15];
+
     public static void WaitForStart(Fd procDir, int fifoFd)
     {
         if (fifoFd < 0)
             return;
+        // execve resets these handlers, so the user's process starts with default dispositions.
+        var handlers = Terminating.Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, _ => LibC._exit(128 + sig))).ToList();
         using var fifo = Fd.OpenAt(procDir, $"thread-self/fd/{fifoFd}", LibC.O_WRONLY);
         Syscalls.WriteAll(fifo.Value, "0"u8);
         LibC.close(fifoFd);
+        GC.KeepAlive(handlers);
     }
 }

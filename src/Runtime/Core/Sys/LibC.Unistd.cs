@@ -42,6 +42,7 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", SetLastError = true)] internal static partial int prlimit(int pid, int resource, ulong* newLimit, ulong* oldLimit);
     [LibraryImport("libc", SetLastError = true)] internal static partial int setpriority(int which, uint who, int prio);
     [LibraryImport("libc", SetLastError = true)] internal static partial int isatty(int fd);
+    [LibraryImport("libc")] internal static partial void _exit(int status);
 }
 
 internal static unsafe partial class LibC
