@@ -69,8 +69,15 @@ public class FeatureSetTests
         l.Apparmor!.Enabled.Should().BeFalse();
         l.Selinux!.Enabled.Should().BeFalse();
         l.IntelRdt!.Enabled.Should().BeFalse();
-        l.Cgroup!.V2.Should().BeFalse();
-        l.Cgroup.Systemd.Should().BeFalse();
+        l.Cgroup!.Systemd.Should().BeFalse();
+        l.Cgroup.SystemdUser.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Both_cgroup_versions_are_declared_supported()
+    {
+        F.Linux!.Cgroup!.V1.Should().BeTrue();
+        F.Linux.Cgroup.V2.Should().BeTrue();
     }
 
     [Fact]
