@@ -5,15 +5,14 @@ namespace Runc.Sharp.Spec.Validation.Schema;
 
 /// <summary>
 /// Where in the instance a value sits. A cheap linked list; the <see cref="JsonPath"/> string is only
-/// built for locations that end up in an error. One object exists per visited value, which also makes
-/// it the place to remember which schemas are being applied to that value (loop detection).
+/// built for locations that end up in an error. One object exists per visited value; its identity is
+/// what <c>$ref</c> loop detection compares.
 /// </summary>
 internal sealed class InstanceLocation
 {
     private readonly InstanceLocation? _parent;
     private readonly string? _propertyName;
     private readonly int _index;
-    private List<SchemaNode>? _activeReferences;
 
     private InstanceLocation(InstanceLocation? parent, string? propertyName, int index)
     {
@@ -27,24 +26,6 @@ internal sealed class InstanceLocation
     public InstanceLocation Property(string name) => new(this, name, -1);
 
     public InstanceLocation Item(int index) => new(this, null, index);
-
-    /// <summary>
-    /// Marks <paramref name="node"/> as being applied to this value through a <c>$ref</c>.
-    /// False when it already is: following the reference again would loop without consuming input.
-    /// </summary>
-    public bool TryEnter(SchemaNode node)
-    {
-        _activeReferences ??= [];
-        if (_activeReferences.Contains(node))
-        {
-            return false;
-        }
-
-        _activeReferences.Add(node);
-        return true;
-    }
-
-    public void Exit(SchemaNode node) => _activeReferences!.Remove(node);
 
     public string ToPath()
     {

@@ -3,7 +3,11 @@ using System.Text.Json;
 
 namespace Runc.Sharp.Spec.Validation.Schema;
 
-/// <summary>Loads the OCI runtime-spec schemas embedded as <c>schema/&lt;file&gt;.json</c> resources.</summary>
+/// <summary>
+/// The OCI runtime-spec schemas embedded as <c>schema/&lt;file&gt;.json</c> resources. Each is read and
+/// parsed only when a lookup first needs it, so validating a Linux config never touches the Windows,
+/// Solaris, VM, z/OS or FreeBSD files.
+/// </summary>
 internal static class OciSchemaResources
 {
     private const string ResourcePrefix = "schema/";
@@ -20,13 +24,29 @@ internal static class OciSchemaResources
                 continue;
             }
 
-            using Stream stream = assembly.GetManifestResourceStream(name)
-                ?? throw new SchemaException($"embedded schema resource {name} is missing");
-            using JsonDocument document = JsonDocument.Parse(stream);
-            registry.Register(new Uri(OciSchemas.BaseUri, name[ResourcePrefix.Length..]), document.RootElement);
+            string key = SchemaUri.Resolve(OciSchemas.BaseKey, name[ResourcePrefix.Length..]).Key;
+            registry.RegisterDeferred(key, () => Load(assembly, name, key));
             count++;
         }
 
         return count > 0 ? registry : throw new SchemaException("no embedded OCI schemas found (schema/*.json resources)");
+    }
+
+    private static SchemaDocument Load(Assembly assembly, string name, string key)
+    {
+        byte[] utf8;
+        using (Stream stream = assembly.GetManifestResourceStream(name)
+            ?? throw new SchemaException($"embedded schema resource {name} is missing"))
+        {
+            utf8 = new byte[stream.Length];
+            stream.ReadExactly(utf8);
+        }
+
+        // Parsed once and kept for the life of the process: the compiled schema points into it.
+        JsonDocument document = JsonDocument.Parse(utf8);
+
+        // Without the bytes "id" (and without \u escapes that could spell it) no schema can declare an id.
+        bool mayDeclareIds = utf8.AsSpan().IndexOf("\"id\""u8) >= 0 || utf8.AsSpan().IndexOf("\\u"u8) >= 0;
+        return new SchemaDocument(key, document.RootElement, mayDeclareIds);
     }
 }

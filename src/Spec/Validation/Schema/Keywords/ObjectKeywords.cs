@@ -52,12 +52,16 @@ internal sealed class PropertyCountKeyword(long limit, bool isMaximum) : SchemaK
             return true;
         }
 
-        context.Report(
-            location,
-            isMaximum ? "maxProperties" : "minProperties",
-            isMaximum
-                ? $"object has {JsonValueText.Plural(count, "property", "properties")}, expected at most {limit} (maxProperties)"
-                : $"object has {JsonValueText.Plural(count, "property", "properties")}, expected at least {limit} (minProperties)");
+        if (context.IsCollecting)
+        {
+            context.Report(
+                location,
+                isMaximum ? "maxProperties" : "minProperties",
+                isMaximum
+                    ? $"object has {JsonValueText.Plural(count, "property", "properties")}, expected at most {limit} (maxProperties)"
+                    : $"object has {JsonValueText.Plural(count, "property", "properties")}, expected at least {limit} (minProperties)");
+        }
+
         return false;
     }
 }
@@ -93,6 +97,11 @@ internal sealed class DependenciesKeyword((string Name, SchemaNode? Schema, stri
                 if (!instance.TryGetProperty(required, out _))
                 {
                     valid = false;
+                    if (!context.IsCollecting)
+                    {
+                        return false;
+                    }
+
                     context.Report(
                         location,
                         "dependencies",
@@ -107,5 +116,16 @@ internal sealed class DependenciesKeyword((string Name, SchemaNode? Schema, stri
         }
 
         return valid;
+    }
+
+    public override void Prepare(List<SchemaNode> subschemas)
+    {
+        foreach ((_, SchemaNode? schema, _) in dependencies)
+        {
+            if (schema is not null)
+            {
+                subschemas.Add(schema);
+            }
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Runc.Sharp.Spec.Validation.Schema.Keywords;
 
@@ -8,8 +7,8 @@ namespace Runc.Sharp.Spec.Validation.Schema.Keywords;
 /// over the members because "additional" means "matched by neither of the other two".
 /// </summary>
 internal sealed class PropertiesKeyword(
-    Dictionary<string, SchemaNode> properties,
-    (string Pattern, Regex Regex, SchemaNode Schema)[] patternProperties,
+    Dictionary<string, SchemaNode>? properties,
+    (SchemaPattern Pattern, SchemaNode Schema)[] patternProperties,
     SchemaNode? additional,
     bool additionalAllowed) : SchemaKeyword
 {
@@ -42,20 +41,20 @@ internal sealed class PropertiesKeyword(
         bool matched = false;
         bool valid = true;
         InstanceLocation? memberLocation = null;
-        if (properties.TryGetValue(name, out SchemaNode? schema))
+        if (properties is not null && properties.TryGetValue(name, out SchemaNode? schema))
         {
             matched = true;
             valid = schema.AcceptsEverything || schema.Evaluate(member.Value, memberLocation = location.Property(name), context);
         }
 
-        foreach ((string pattern, Regex regex, SchemaNode patternSchema) in patternProperties)
+        foreach ((SchemaPattern pattern, SchemaNode patternSchema) in patternProperties)
         {
             if (!(valid || context.IsCollecting))
             {
                 return false;
             }
 
-            if (!IsMatch(regex, name))
+            if (!pattern.IsMatch(name, out _))
             {
                 continue;
             }
@@ -72,25 +71,36 @@ internal sealed class PropertiesKeyword(
 
         if (!additionalAllowed)
         {
-            context.Report(
-                location.Property(name),
-                "additionalProperties",
-                $"property {JsonValueText.Quote(name)} is not allowed (additionalProperties is false)");
+            if (context.IsCollecting)
+            {
+                context.Report(
+                    location.Property(name),
+                    "additionalProperties",
+                    $"property {JsonValueText.Quote(name)} is not allowed (additionalProperties is false)");
+            }
+
             return false;
         }
 
         return additional is null || additional.Evaluate(member.Value, location.Property(name), context);
     }
 
-    private static bool IsMatch(Regex regex, string name)
+    public override void Prepare(List<SchemaNode> subschemas)
     {
-        try
+        if (properties is not null)
         {
-            return regex.IsMatch(name);
+            subschemas.AddRange(properties.Values);
         }
-        catch (RegexMatchTimeoutException)
+
+        foreach ((SchemaPattern pattern, SchemaNode schema) in patternProperties)
         {
-            return false;
+            _ = pattern.Regex;
+            subschemas.Add(schema);
+        }
+
+        if (additional is not null)
+        {
+            subschemas.Add(additional);
         }
     }
 }
