@@ -44,9 +44,6 @@ internal static class OciSchemaResources
 
         // Parsed once and kept for the life of the process: the compiled schema points into it.
         JsonDocument document = JsonDocument.Parse(utf8);
-
-        // Without the bytes "id" (and without \u escapes that could spell it) no schema can declare an id.
-        bool mayDeclareIds = utf8.AsSpan().IndexOf("\"id\""u8) >= 0 || utf8.AsSpan().IndexOf("\\u"u8) >= 0;
-        return new SchemaDocument(key, document.RootElement, mayDeclareIds);
+        return new SchemaDocument(key, document.RootElement);
     }
 }

@@ -274,7 +274,7 @@ internal static class SchemaCompiler
         }
 
         private JsonTypes ParseType(JsonElement name) =>
-            name.ValueKind == JsonValueKind.String && JsonTypeNames.TryParse(name.GetString()!, out JsonTypes parsed)
+            JsonTypeNames.TryParse(name, out JsonTypes parsed)
                 ? parsed
                 : throw Invalid(Node, $"type {JsonValueText.Format(name)} is not one of the draft-04 types");
 

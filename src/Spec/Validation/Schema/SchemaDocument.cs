@@ -4,37 +4,37 @@ namespace Runc.Sharp.Spec.Validation.Schema;
 
 /// <summary>
 /// One registered schema document: its key (absolute URI without fragment), its root and the
-/// identifiers its nested <c>id</c>s declare. Documents without any <c>id</c> (all the OCI ones)
-/// are not scanned at all.
+/// identifiers its nested <c>id</c>s declare. The scan for those runs on first use of
+/// <see cref="Identifiers"/>; a registry only asks for the ids of a lazily loaded document when a
+/// lookup has found nothing else.
 /// </summary>
-internal sealed class SchemaDocument
+internal sealed class SchemaDocument(string key, JsonElement root)
 {
-    private readonly List<(string Key, SchemaLocation Location)> _identifiers = [];
+    private List<(string Key, SchemaLocation Location)>? _identifiers;
 
-    /// <param name="mayDeclareIds">False only when the caller knows no <c>id</c> keyword can occur (skips the scan).</param>
-    public SchemaDocument(string key, JsonElement root, bool mayDeclareIds)
+    public string Key { get; } = key;
+
+    public JsonElement Root { get; } = root;
+
+    /// <summary>Resource keys (absolute URI, or URI#name for plain-name ids) declared by <c>id</c>, with their schemas.</summary>
+    public IReadOnlyList<(string Key, SchemaLocation Location)> Identifiers
     {
-        Key = key;
-        Root = root;
-        if (mayDeclareIds)
+        get
         {
-            Scan(root, string.Empty, key);
+            if (_identifiers is null)
+            {
+                var identifiers = new List<(string, SchemaLocation)>();
+                Scan(Root, string.Empty, Key, identifiers);
+                _identifiers = identifiers;
+            }
+
+            return _identifiers;
         }
     }
 
-    public string Key { get; }
-
-    public JsonElement Root { get; }
-
-    /// <summary>True when some schema in the document has an <c>id</c>, so base URIs vary inside it.</summary>
-    public bool HasIds => _identifiers.Count > 0;
-
-    /// <summary>Resource keys (absolute URI, or URI#name for plain-name ids) declared by <c>id</c>, with their schemas.</summary>
-    public IReadOnlyList<(string Key, SchemaLocation Location)> Identifiers => _identifiers;
-
     public SchemaLocation RootLocation => new(this, Root, Key, Key + "#");
 
-    private void Scan(JsonElement schema, string pointer, string inheritedBase)
+    private void Scan(JsonElement schema, string pointer, string inheritedBase, List<(string, SchemaLocation)> identifiers)
     {
         if (schema.ValueKind != JsonValueKind.Object || Subschemas.IsReference(schema, out _))
         {
@@ -47,12 +47,12 @@ internal sealed class SchemaDocument
             (string key, string fragment) = SchemaUri.Resolve(inheritedBase, id);
             baseKey = key;
             var location = new SchemaLocation(this, schema, inheritedBase, Key + "#" + pointer);
-            _identifiers.Add((fragment.Length == 0 ? key : SchemaUri.PlainNameKey(key, fragment), location));
+            identifiers.Add((fragment.Length == 0 ? key : SchemaUri.PlainNameKey(key, fragment), location));
         }
 
         foreach ((string suffix, JsonElement child) in Subschemas.Of(schema))
         {
-            Scan(child, pointer + suffix, baseKey);
+            Scan(child, pointer + suffix, baseKey, identifiers);
         }
     }
 }

@@ -9,24 +9,35 @@ namespace Runc.Sharp.Spec.Validation.Schema;
 /// </summary>
 internal readonly record struct SchemaLocation(SchemaDocument Document, JsonElement Element, string BaseKey, string Description)
 {
-    /// <summary>Follows JSON-pointer tokens, applying the <c>id</c>s of the schemas passed through.</summary>
+    /// <summary>
+    /// Follows JSON-pointer tokens, applying the <c>id</c>s of the schemas passed through (only of
+    /// schemas: an "id" member of a <c>properties</c> map or of an <c>enum</c> value is data).
+    /// </summary>
     public bool TryDescend(string[] tokens, string description, out SchemaLocation target)
     {
         JsonElement element = Element;
         string baseKey = BaseKey;
-        bool hasIds = Document.HasIds;
+        Subschemas.Step position = Subschemas.Step.Schema;
         foreach (string token in tokens)
         {
-            if (hasIds && Subschemas.TryGetId(element, out string id))
+            if (position == Subschemas.Step.Schema && Subschemas.TryGetId(element, out string id))
             {
                 baseKey = SchemaUri.ApplyId(baseKey, id);
             }
 
-            if (!JsonPointer.TryStep(element, token, out element))
+            if (!JsonPointer.TryStep(element, token, out JsonElement child))
             {
                 target = default;
                 return false;
             }
+
+            position = position switch
+            {
+                Subschemas.Step.Schema => Subschemas.Classify(token, child),
+                Subschemas.Step.Container => Subschemas.Step.Schema,
+                _ => Subschemas.Step.Other,
+            };
+            element = child;
         }
 
         target = new SchemaLocation(Document, element, baseKey, description);

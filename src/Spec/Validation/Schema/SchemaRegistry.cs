@@ -16,6 +16,7 @@ public sealed class SchemaRegistry
     private readonly SchemaRegistry? _fallback;
     private readonly Dictionary<string, SchemaLocation> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<SchemaDocument>> _deferred = new(StringComparer.Ordinal);
+    private readonly List<SchemaDocument> _unscanned = [];
     private readonly Dictionary<string, SchemaNode> _nodes = new(StringComparer.Ordinal);
 
     public SchemaRegistry(SchemaRegistry? fallback = null) => _fallback = fallback;
@@ -33,7 +34,7 @@ public sealed class SchemaRegistry
     public void Register(Uri uri, JsonElement document)
     {
         string key = SchemaUri.ResourceKey(SchemaUri.RequireAbsolute(uri, nameof(uri)));
-        var schemaDocument = new SchemaDocument(key, document.Clone(), mayDeclareIds: true);
+        var schemaDocument = new SchemaDocument(key, document.Clone());
         lock (_gate)
         {
             _nodes.Clear();
@@ -57,13 +58,23 @@ public sealed class SchemaRegistry
     /// <summary>
     /// Registers a document under <paramref name="key"/> (an absolute URI without fragment, in
     /// <see cref="Uri.AbsoluteUri"/> form) that is only loaded when a lookup needs it: its key is asked
-    /// for, or some key is not found (it might be an <c>id</c> inside the document).
+    /// for, or some key is not found (it might be an <c>id</c> inside the document; only then are
+    /// its ids looked for, and they never replace what is registered otherwise).
     /// </summary>
     internal void RegisterDeferred(string key, Func<SchemaDocument> load)
     {
         lock (_gate)
         {
             _deferred[key] = load;
+        }
+    }
+
+    /// <summary>True while the deferred document <paramref name="key"/> has not been loaded (for tests).</summary>
+    internal bool IsDeferred(string key)
+    {
+        lock (_gate)
+        {
+            return _deferred.ContainsKey(key);
         }
     }
 
@@ -170,35 +181,48 @@ public sealed class SchemaRegistry
             if (_deferred.Remove(key, out Func<SchemaDocument>? load))
             {
                 AddDeferred(load());
-            }
-            else if (_deferred.Count > 0)
-            {
-                // The key may be an id declared inside a document nobody has asked for yet.
-                foreach (Func<SchemaDocument> pending in _deferred.Values)
+                if (_resources.TryGetValue(key, out location))
                 {
-                    AddDeferred(pending());
+                    return true;
                 }
-
-                _deferred.Clear();
             }
 
-            if (_resources.TryGetValue(key, out location))
+            if (_deferred.Count > 0 || _unscanned.Count > 0)
             {
-                return true;
+                RegisterDeferredIds();
+                if (_resources.TryGetValue(key, out location))
+                {
+                    return true;
+                }
             }
         }
 
         return _fallback is not null && _fallback.TryFindResource(key, out location);
     }
 
-    /// <summary>A loaded deferred document's ids never replace what was registered explicitly.</summary>
     private void AddDeferred(SchemaDocument document)
     {
-        foreach ((string identifier, SchemaLocation location) in document.Identifiers)
+        _resources[document.Key] = document.RootLocation;
+        _unscanned.Add(document);
+    }
+
+    /// <summary>A key was not found: it may be an id inside a deferred document. Loads and scans them all.</summary>
+    private void RegisterDeferredIds()
+    {
+        foreach (Func<SchemaDocument> pending in _deferred.Values)
         {
-            _resources.TryAdd(identifier, location);
+            AddDeferred(pending());
         }
 
-        _resources[document.Key] = document.RootLocation;
+        _deferred.Clear();
+        foreach (SchemaDocument document in _unscanned)
+        {
+            foreach ((string identifier, SchemaLocation location) in document.Identifiers)
+            {
+                _resources.TryAdd(identifier, location);
+            }
+        }
+
+        _unscanned.Clear();
     }
 }
