@@ -30,7 +30,7 @@ internal sealed class EvaluationContext(List<SchemaViolation>? violations)
     /// </summary>
     public bool TryEnter(InstanceLocation location, SchemaNode target)
     {
-        foreach ((InstanceLocation activeLocation, SchemaNode activeTarget) in _activeReferences)
+        foreach ((InstanceLocation activeLocation, SchemaNode activeTarget) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_activeReferences))
         {
             if (ReferenceEquals(activeLocation, location) && ReferenceEquals(activeTarget, target))
             {

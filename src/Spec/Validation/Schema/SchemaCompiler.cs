@@ -19,7 +19,7 @@ internal static class SchemaCompiler
             throw Invalid(node, $"a schema must be a JSON object, not {JsonTypeNames.Of(schema)}");
         }
 
-        SchemaKeywordValues values = SchemaKeywordValues.Read(schema);
+        SchemaKeywordValues.Read(schema, out SchemaKeywordValues values);
         JsonElement reference = values.Get(K.Ref);
         if (reference.ValueKind == JsonValueKind.String)
         {
@@ -165,7 +165,7 @@ internal static class SchemaCompiler
                 {
                     compiled.Add(dependency.Value.ValueKind == JsonValueKind.Array
                         ? (dependency.Name, null, ReadStrings(dependency.Value, "dependencies"))
-                        : (dependency.Name, Child(dependency.Value, "dependencies", dependency.Name), []));
+                        : (dependency.Name, Child(dependency.Value, "dependencies", compiled.Count), []));
                 }
 
                 Keywords.Add(new DependenciesKeyword([.. compiled]));
@@ -195,8 +195,8 @@ internal static class SchemaCompiler
             }
         }
 
-        private SchemaNode Child(JsonElement schema, string keyword, string? member = null, int index = -1) =>
-            new(Node, BaseKey, schema, keyword, member, index);
+        private SchemaNode Child(JsonElement schema, string keyword, int index = -1) =>
+            new(Node, BaseKey, schema, keyword, index);
 
         private SchemaNode[] Array(JsonElement array, string keyword)
         {
@@ -205,14 +205,14 @@ internal static class SchemaCompiler
             int i = 0;
             foreach (JsonElement item in array.EnumerateArray())
             {
-                nodes[i] = Child(item, keyword, index: i);
+                nodes[i] = Child(item, keyword, i);
                 i++;
             }
 
             return nodes;
         }
 
-        private Dictionary<string, SchemaNode>? Properties(JsonElement map)
+        private PropertyTable? Properties(JsonElement map)
         {
             if (map.ValueKind == JsonValueKind.Undefined)
             {
@@ -220,14 +220,13 @@ internal static class SchemaCompiler
             }
 
             RequireKind(map, JsonValueKind.Object, "properties");
-            var properties = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
+            var entries = new List<(byte[], SchemaNode)>(map.GetPropertyCount());
             foreach (JsonProperty entry in map.EnumerateObject())
             {
-                string name = entry.Name;
-                properties[name] = Child(entry.Value, "properties", name);
+                entries.Add((PropertyTable.NameOf(entry), Child(entry.Value, "properties", entries.Count)));
             }
 
-            return properties;
+            return new PropertyTable(entries);
         }
 
         private (SchemaPattern Pattern, SchemaNode Schema)[] PatternProperties(JsonElement map)
@@ -241,8 +240,7 @@ internal static class SchemaCompiler
             var entries = new List<(SchemaPattern, SchemaNode)>();
             foreach (JsonProperty entry in map.EnumerateObject())
             {
-                string name = entry.Name;
-                entries.Add((new SchemaPattern(name), Child(entry.Value, "patternProperties", name)));
+                entries.Add((new SchemaPattern(entry.Name), Child(entry.Value, "patternProperties", entries.Count)));
             }
 
             return [.. entries];

@@ -48,13 +48,12 @@ internal enum SchemaKeywordName
 [InlineArray((int)SchemaKeywordName.Count)]
 internal struct SchemaKeywordValues
 {
-    private const int LongestKeyword = 20; // "additionalProperties"
-
     private JsonElement _first;
 
-    public static SchemaKeywordValues Read(JsonElement schema)
+    /// <summary>Fills <paramref name="values"/> (by reference: the struct is large) from <paramref name="schema"/>'s members.</summary>
+    public static void Read(JsonElement schema, out SchemaKeywordValues values)
     {
-        var values = default(SchemaKeywordValues);
+        values = default;
         foreach (JsonProperty member in schema.EnumerateObject())
         {
             SchemaKeywordName name = Identify(member);
@@ -63,8 +62,6 @@ internal struct SchemaKeywordValues
                 values[(int)name] = member.Value;
             }
         }
-
-        return values;
     }
 
     public readonly bool Has(SchemaKeywordName name) => this[(int)name].ValueKind != JsonValueKind.Undefined;
@@ -74,52 +71,51 @@ internal struct SchemaKeywordValues
     private static SchemaKeywordName Identify(JsonProperty member)
     {
         ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8PropertyName(member);
-        if (raw.Contains((byte)'\\'))
-        {
-            return Identify(member.Name); // escaped: let the reader unescape it
-        }
+        SchemaKeywordName name = Identify(raw);
 
-        if (raw.Length > LongestKeyword)
-        {
-            return SchemaKeywordName.Unknown;
-        }
-
-        Span<char> name = stackalloc char[LongestKeyword];
-        return Ascii.ToUtf16(raw, name, out int length) == System.Buffers.OperationStatus.Done
-            ? Identify(name[..length])
-            : SchemaKeywordName.Unknown;
+        // An escaped name ("\u0074ype") never matches as raw bytes; unescape it (rare) and try again.
+        return name == SchemaKeywordName.Unknown && raw.Contains((byte)'\\')
+            ? Identify(Encoding.UTF8.GetBytes(member.Name))
+            : name;
     }
 
-    private static SchemaKeywordName Identify(ReadOnlySpan<char> name) => name switch
+    internal static SchemaKeywordName Identify(ReadOnlySpan<byte> name) => name.Length switch
     {
-        "$ref" => SchemaKeywordName.Ref,
-        "id" => SchemaKeywordName.Id,
-        "type" => SchemaKeywordName.Type,
-        "enum" => SchemaKeywordName.Enum,
-        "multipleOf" => SchemaKeywordName.MultipleOf,
-        "maximum" => SchemaKeywordName.Maximum,
-        "exclusiveMaximum" => SchemaKeywordName.ExclusiveMaximum,
-        "minimum" => SchemaKeywordName.Minimum,
-        "exclusiveMinimum" => SchemaKeywordName.ExclusiveMinimum,
-        "maxLength" => SchemaKeywordName.MaxLength,
-        "minLength" => SchemaKeywordName.MinLength,
-        "pattern" => SchemaKeywordName.Pattern,
-        "items" => SchemaKeywordName.Items,
-        "additionalItems" => SchemaKeywordName.AdditionalItems,
-        "maxItems" => SchemaKeywordName.MaxItems,
-        "minItems" => SchemaKeywordName.MinItems,
-        "uniqueItems" => SchemaKeywordName.UniqueItems,
-        "maxProperties" => SchemaKeywordName.MaxProperties,
-        "minProperties" => SchemaKeywordName.MinProperties,
-        "required" => SchemaKeywordName.Required,
-        "properties" => SchemaKeywordName.Properties,
-        "patternProperties" => SchemaKeywordName.PatternProperties,
-        "additionalProperties" => SchemaKeywordName.AdditionalProperties,
-        "dependencies" => SchemaKeywordName.Dependencies,
-        "allOf" => SchemaKeywordName.AllOf,
-        "anyOf" => SchemaKeywordName.AnyOf,
-        "oneOf" => SchemaKeywordName.OneOf,
-        "not" => SchemaKeywordName.Not,
+        2 => Is(name, "id"u8, SchemaKeywordName.Id),
+        3 => Is(name, "not"u8, SchemaKeywordName.Not),
+        4 => name[0] switch
+        {
+            (byte)'$' => Is(name, "$ref"u8, SchemaKeywordName.Ref),
+            (byte)'t' => Is(name, "type"u8, SchemaKeywordName.Type),
+            _ => Is(name, "enum"u8, SchemaKeywordName.Enum),
+        },
+        5 => name[0] switch
+        {
+            (byte)'i' => Is(name, "items"u8, SchemaKeywordName.Items),
+            (byte)'o' => Is(name, "oneOf"u8, SchemaKeywordName.OneOf),
+            _ => name[1] == (byte)'l' ? Is(name, "allOf"u8, SchemaKeywordName.AllOf) : Is(name, "anyOf"u8, SchemaKeywordName.AnyOf),
+        },
+        7 => name[0] == (byte)'p' ? Is(name, "pattern"u8, SchemaKeywordName.Pattern)
+            : name[1] == (byte)'a' ? Is(name, "maximum"u8, SchemaKeywordName.Maximum)
+            : Is(name, "minimum"u8, SchemaKeywordName.Minimum),
+        8 => name[1] switch
+        {
+            (byte)'e' => Is(name, "required"u8, SchemaKeywordName.Required),
+            (byte)'a' => Is(name, "maxItems"u8, SchemaKeywordName.MaxItems),
+            _ => Is(name, "minItems"u8, SchemaKeywordName.MinItems),
+        },
+        9 => name[1] == (byte)'a' ? Is(name, "maxLength"u8, SchemaKeywordName.MaxLength) : Is(name, "minLength"u8, SchemaKeywordName.MinLength),
+        10 => name[0] == (byte)'p' ? Is(name, "properties"u8, SchemaKeywordName.Properties) : Is(name, "multipleOf"u8, SchemaKeywordName.MultipleOf),
+        11 => Is(name, "uniqueItems"u8, SchemaKeywordName.UniqueItems),
+        12 => Is(name, "dependencies"u8, SchemaKeywordName.Dependencies),
+        13 => name[1] == (byte)'a' ? Is(name, "maxProperties"u8, SchemaKeywordName.MaxProperties) : Is(name, "minProperties"u8, SchemaKeywordName.MinProperties),
+        15 => Is(name, "additionalItems"u8, SchemaKeywordName.AdditionalItems),
+        16 => name[10] == (byte)'a' ? Is(name, "exclusiveMaximum"u8, SchemaKeywordName.ExclusiveMaximum) : Is(name, "exclusiveMinimum"u8, SchemaKeywordName.ExclusiveMinimum),
+        17 => Is(name, "patternProperties"u8, SchemaKeywordName.PatternProperties),
+        20 => Is(name, "additionalProperties"u8, SchemaKeywordName.AdditionalProperties),
         _ => SchemaKeywordName.Unknown,
     };
+
+    private static SchemaKeywordName Is(ReadOnlySpan<byte> name, ReadOnlySpan<byte> keyword, SchemaKeywordName result) =>
+        name.SequenceEqual(keyword) ? result : SchemaKeywordName.Unknown;
 }

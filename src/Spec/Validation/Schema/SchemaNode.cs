@@ -12,7 +12,6 @@ internal sealed class SchemaNode
 {
     private readonly SchemaNode? _parent;
     private readonly string _step;
-    private readonly string? _member;
     private readonly int _index;
     private SchemaKeyword[]? _keywords;
 
@@ -27,8 +26,11 @@ internal sealed class SchemaNode
         _index = -1;
     }
 
-    /// <summary>A subschema at <c>/step</c>, <c>/step/member</c> or <c>/step/index</c> below <paramref name="parent"/>.</summary>
-    public SchemaNode(SchemaNode parent, string baseKey, JsonElement element, string step, string? member = null, int index = -1)
+    /// <summary>
+    /// A subschema at <c>/step</c> below <paramref name="parent"/>, or at the <paramref name="index"/>th
+    /// member or item of <c>/step</c> (the member's name is only looked up for diagnostics).
+    /// </summary>
+    public SchemaNode(SchemaNode parent, string baseKey, JsonElement element, string step, int index = -1)
     {
         Registry = parent.Registry;
         Document = parent.Document;
@@ -36,7 +38,6 @@ internal sealed class SchemaNode
         InheritedBaseKey = baseKey;
         _parent = parent;
         _step = step;
-        _member = member;
         _index = index;
     }
 
@@ -102,9 +103,24 @@ internal sealed class SchemaNode
         }
 
         string pointer = JsonPointer.Append(_parent.ToString(), _step);
-        return _member is not null ? JsonPointer.Append(pointer, _member)
-            : _index >= 0 ? JsonPointer.Append(pointer, _index)
-            : pointer;
+        if (_index < 0)
+        {
+            return pointer;
+        }
+
+        if (_parent.Element.TryGetProperty(_step, out JsonElement container) && container.ValueKind == JsonValueKind.Object)
+        {
+            int position = 0;
+            foreach (JsonProperty member in container.EnumerateObject())
+            {
+                if (position++ == _index)
+                {
+                    return JsonPointer.Append(pointer, member.Name);
+                }
+            }
+        }
+
+        return JsonPointer.Append(pointer, _index);
     }
 
     private SchemaKeyword[] Compile()

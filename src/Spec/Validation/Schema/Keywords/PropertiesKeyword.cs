@@ -7,7 +7,7 @@ namespace Runc.Sharp.Spec.Validation.Schema.Keywords;
 /// over the members because "additional" means "matched by neither of the other two".
 /// </summary>
 internal sealed class PropertiesKeyword(
-    Dictionary<string, SchemaNode>? properties,
+    PropertyTable? properties,
     (SchemaPattern Pattern, SchemaNode Schema)[] patternProperties,
     SchemaNode? additional,
     bool additionalAllowed) : SchemaKeyword
@@ -37,31 +37,34 @@ internal sealed class PropertiesKeyword(
 
     private bool EvaluateMember(JsonProperty member, InstanceLocation location, EvaluationContext context)
     {
-        string name = member.Name;
         bool matched = false;
         bool valid = true;
         InstanceLocation? memberLocation = null;
-        if (properties is not null && properties.TryGetValue(name, out SchemaNode? schema))
+        if (properties is not null && properties.TryGetValue(member, out SchemaNode? schema))
         {
             matched = true;
-            valid = schema.AcceptsEverything || schema.Evaluate(member.Value, memberLocation = location.Property(name), context);
+            valid = schema.AcceptsEverything || schema.Evaluate(member.Value, memberLocation = location.Property(member), context);
         }
 
-        foreach ((SchemaPattern pattern, SchemaNode patternSchema) in patternProperties)
+        if (patternProperties.Length > 0)
         {
-            if (!(valid || context.IsCollecting))
+            string name = member.Name;
+            foreach ((SchemaPattern pattern, SchemaNode patternSchema) in patternProperties)
             {
-                return false;
-            }
+                if (!(valid || context.IsCollecting))
+                {
+                    return false;
+                }
 
-            if (!pattern.IsMatch(name, out _))
-            {
-                continue;
-            }
+                if (!pattern.IsMatch(name, out _))
+                {
+                    continue;
+                }
 
-            matched = true;
-            memberLocation ??= location.Property(name);
-            valid &= patternSchema.Evaluate(member.Value, memberLocation, context);
+                matched = true;
+                memberLocation ??= location.Property(member);
+                valid &= patternSchema.Evaluate(member.Value, memberLocation, context);
+            }
         }
 
         if (matched)
@@ -74,22 +77,22 @@ internal sealed class PropertiesKeyword(
             if (context.IsCollecting)
             {
                 context.Report(
-                    location.Property(name),
+                    location.Property(member),
                     "additionalProperties",
-                    $"property {JsonValueText.Quote(name)} is not allowed (additionalProperties is false)");
+                    $"property {JsonValueText.Quote(member.Name)} is not allowed (additionalProperties is false)");
             }
 
             return false;
         }
 
-        return additional is null || additional.Evaluate(member.Value, location.Property(name), context);
+        return additional is null || additional.Evaluate(member.Value, location.Property(member), context);
     }
 
     public override void Prepare(List<SchemaNode> subschemas)
     {
         if (properties is not null)
         {
-            subschemas.AddRange(properties.Values);
+            subschemas.AddRange(properties.Schemas);
         }
 
         foreach ((SchemaPattern pattern, SchemaNode schema) in patternProperties)
