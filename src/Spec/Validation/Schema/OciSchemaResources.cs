@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using System.Text.Json;
 
@@ -34,16 +35,46 @@ internal static class OciSchemaResources
 
     private static SchemaDocument Load(Assembly assembly, string name, string key)
     {
-        byte[] utf8;
-        using (Stream stream = assembly.GetManifestResourceStream(name)
-            ?? throw new SchemaException($"embedded schema resource {name} is missing"))
-        {
-            utf8 = new byte[stream.Length];
-            stream.ReadExactly(utf8);
-        }
+        Stream stream = assembly.GetManifestResourceStream(name)
+            ?? throw new SchemaException($"embedded schema resource {name} is missing");
 
         // Parsed once and kept for the life of the process: the compiled schema points into it.
-        JsonDocument document = JsonDocument.Parse(utf8);
+        JsonDocument document = JsonDocument.Parse(ReadAll(stream));
         return new SchemaDocument(key, document.RootElement);
+    }
+
+    /// <summary>
+    /// The resource's bytes. An embedded resource is normally an <see cref="UnmanagedMemoryStream"/> over
+    /// the loaded image, which stays mapped for the life of the process: use it in place, without a copy.
+    /// </summary>
+    private static unsafe ReadOnlyMemory<byte> ReadAll(Stream stream)
+    {
+        using (stream)
+        {
+            if (stream is UnmanagedMemoryStream image && image.Position == 0 && image.Length <= int.MaxValue)
+            {
+                return new ImageMemory(image.PositionPointer, (int)image.Length).Memory;
+            }
+
+            byte[] copy = new byte[stream.Length];
+            stream.ReadExactly(copy);
+            return copy;
+        }
+    }
+
+    /// <summary>Read-only memory of the loaded image, which is never unmapped: nothing to pin or free.</summary>
+    private sealed unsafe class ImageMemory(byte* start, int length) : MemoryManager<byte>
+    {
+        public override Span<byte> GetSpan() => new(start, length);
+
+        public override MemoryHandle Pin(int elementIndex = 0) => new(start + elementIndex);
+
+        public override void Unpin()
+        {
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+        }
     }
 }

@@ -30,7 +30,7 @@ internal static class SchemaCompiler
         string baseKey = id.ValueKind == JsonValueKind.String
             ? SchemaUri.ApplyId(node.InheritedBaseKey, id.GetString()!)
             : node.InheritedBaseKey;
-        var builder = new Builder(node, baseKey, new List<SchemaKeyword>());
+        var builder = new Builder(node, baseKey, new List<SchemaKeyword>(4));
         builder.AddGeneric(values);
         builder.AddNumberKeywords(values);
         builder.AddStringKeywords(values);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Runc.Sharp.Spec.Validation.Schema;
@@ -18,6 +19,7 @@ public sealed class SchemaRegistry
     private readonly Dictionary<string, Func<SchemaDocument>> _deferred = new(StringComparer.Ordinal);
     private readonly List<SchemaDocument> _unscanned = [];
     private readonly Dictionary<string, SchemaNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string BaseKey, string Reference), SchemaNode> _references = new(SameBaseComparer.Instance);
 
     public SchemaRegistry(SchemaRegistry? fallback = null) => _fallback = fallback;
 
@@ -38,6 +40,7 @@ public sealed class SchemaRegistry
         lock (_gate)
         {
             _nodes.Clear();
+            _references.Clear();
             _deferred.Remove(key);
             foreach ((string identifier, SchemaLocation location) in schemaDocument.Identifiers)
             {
@@ -116,10 +119,17 @@ public sealed class SchemaRegistry
     /// <summary>The node for a <c>$ref</c> found in a schema whose base URI is <paramref name="baseKey"/>.</summary>
     internal SchemaNode ResolveReference(string baseKey, string reference)
     {
-        (string key, string fragment) = SchemaUri.Resolve(baseKey, reference);
         lock (_gate)
         {
-            return ResolveNode(key, fragment, reference);
+            // The same $ref text recurs all over a document (defs.json#/definitions/uint32...).
+            if (!_references.TryGetValue((baseKey, reference), out SchemaNode? node))
+            {
+                (string key, string fragment) = SchemaUri.Resolve(baseKey, reference);
+                node = ResolveNode(key, fragment, reference);
+                _references.Add((baseKey, reference), node);
+            }
+
+            return node;
         }
     }
 
@@ -224,5 +234,20 @@ public sealed class SchemaRegistry
         }
 
         _unscanned.Clear();
+    }
+
+    /// <summary>
+    /// Keys of the reference cache. Base keys are compared by identity: the nodes of one document share
+    /// one base string, and an equal string that is another instance only costs a second cache entry.
+    /// </summary>
+    private sealed class SameBaseComparer : IEqualityComparer<(string BaseKey, string Reference)>
+    {
+        public static readonly SameBaseComparer Instance = new();
+
+        public bool Equals((string BaseKey, string Reference) x, (string BaseKey, string Reference) y) =>
+            ReferenceEquals(x.BaseKey, y.BaseKey) && string.Equals(x.Reference, y.Reference, StringComparison.Ordinal);
+
+        public int GetHashCode((string BaseKey, string Reference) key) =>
+            RuntimeHelpers.GetHashCode(key.BaseKey) ^ StringComparer.Ordinal.GetHashCode(key.Reference);
     }
 }

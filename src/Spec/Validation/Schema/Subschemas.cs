@@ -73,7 +73,7 @@ internal static class Subschemas
     public static bool IsReference(JsonElement schema, out string reference)
     {
         if (schema.ValueKind == JsonValueKind.Object
-            && schema.TryGetProperty("$ref", out JsonElement value)
+            && schema.TryGetProperty("$ref"u8, out JsonElement value)
             && value.ValueKind == JsonValueKind.String)
         {
             reference = value.GetString()!;
@@ -88,7 +88,7 @@ internal static class Subschemas
     {
         if (schema.ValueKind == JsonValueKind.Object
             && !IsReference(schema, out _)
-            && schema.TryGetProperty("id", out JsonElement value)
+            && schema.TryGetProperty("id"u8, out JsonElement value)
             && value.ValueKind == JsonValueKind.String)
         {
             id = value.GetString()!;
