@@ -1,50 +1,33 @@
 using System.Text;
+using System.Text.Json;
 using Runc.Sharp.Spec.Json;
 
 namespace Runc.Sharp.Spec.Validation.Schema;
 
 /// <summary>
-/// Where in the instance a value sits. A cheap linked list; the <see cref="JsonPath"/> string is only
-/// built for locations that end up in an error. One object exists per visited value, which also makes
-/// it the place to remember which schemas are being applied to that value (loop detection).
+/// Where in the instance a value sits. A cheap linked list; member names and the <see cref="JsonPath"/>
+/// string are only built for locations that end up in an error. One object exists per visited value;
+/// its identity is what <c>$ref</c> loop detection compares.
 /// </summary>
 internal sealed class InstanceLocation
 {
     private readonly InstanceLocation? _parent;
-    private readonly string? _propertyName;
+    private readonly JsonProperty _member;
     private readonly int _index;
-    private List<SchemaNode>? _activeReferences;
 
-    private InstanceLocation(InstanceLocation? parent, string? propertyName, int index)
+    private InstanceLocation(InstanceLocation? parent, JsonProperty member, int index)
     {
         _parent = parent;
-        _propertyName = propertyName;
+        _member = member;
         _index = index;
     }
 
-    public static InstanceLocation CreateRoot() => new(null, null, -1);
+    public static InstanceLocation CreateRoot() => new(null, default, -1);
 
-    public InstanceLocation Property(string name) => new(this, name, -1);
+    /// <summary>The value of <paramref name="member"/> of the object at this location.</summary>
+    public InstanceLocation Property(JsonProperty member) => new(this, member, -1);
 
-    public InstanceLocation Item(int index) => new(this, null, index);
-
-    /// <summary>
-    /// Marks <paramref name="node"/> as being applied to this value through a <c>$ref</c>.
-    /// False when it already is: following the reference again would loop without consuming input.
-    /// </summary>
-    public bool TryEnter(SchemaNode node)
-    {
-        _activeReferences ??= [];
-        if (_activeReferences.Contains(node))
-        {
-            return false;
-        }
-
-        _activeReferences.Add(node);
-        return true;
-    }
-
-    public void Exit(SchemaNode node) => _activeReferences!.Remove(node);
+    public InstanceLocation Item(int index) => new(this, default, index);
 
     public string ToPath()
     {
@@ -64,9 +47,9 @@ internal sealed class InstanceLocation
         }
 
         _parent.Append(builder);
-        if (_propertyName is not null)
+        if (_index < 0)
         {
-            JsonPath.AppendProperty(builder, _propertyName);
+            JsonPath.AppendProperty(builder, _member.Name);
         }
         else
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Runc.Sharp.Spec.Validation.Schema;
@@ -21,7 +22,7 @@ internal static class JsonEquality
             case JsonValueKind.Number:
                 return JsonNumber.From(left).CompareTo(JsonNumber.From(right)) == 0;
             case JsonValueKind.String:
-                return left.ValueEquals(right.GetString());
+                return StringEquals(left, right);
             case JsonValueKind.Array:
                 if (left.GetArrayLength() != right.GetArrayLength())
                 {
@@ -86,6 +87,19 @@ internal static class JsonEquality
             default:
                 return (int)value.ValueKind;
         }
+    }
+
+    /// <summary>Compares the UTF-8 text directly; only escaped strings (rare) need unescaping.</summary>
+    private static bool StringEquals(JsonElement left, JsonElement right)
+    {
+        ReadOnlySpan<byte> leftText = JsonMarshal.GetRawUtf8Value(left);
+        ReadOnlySpan<byte> rightText = JsonMarshal.GetRawUtf8Value(right);
+        if (!leftText.Contains((byte)'\\') && !rightText.Contains((byte)'\\'))
+        {
+            return leftText.SequenceEqual(rightText);
+        }
+
+        return left.ValueEquals(right.GetString());
     }
 
     private static int CountMembers(JsonElement obj)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Runc.Sharp.Spec.Validation.Schema;
@@ -7,28 +6,22 @@ namespace Runc.Sharp.Spec.Validation.Schema;
 internal static class JsonPointer
 {
     /// <summary>Splits a URI fragment (without '#', starting with '/') into unescaped reference tokens.</summary>
-    public static string[] ParseFragment(string escapedFragment) => Parse(escapedFragment, percentEncoded: true);
-
-    /// <summary>Splits a plain JSON pointer (only <c>~0</c>/<c>~1</c> escapes) into reference tokens.</summary>
-    public static string[] ParsePointer(string pointer) => Parse(pointer, percentEncoded: false);
-
-    private static string[] Parse(string text, bool percentEncoded)
+    public static string[] ParseFragment(string escapedFragment)
     {
-        if (text.Length == 0)
+        if (escapedFragment.Length == 0)
         {
             return [];
         }
 
-        if (text[0] != '/')
+        if (escapedFragment[0] != '/')
         {
-            throw new SchemaException($"JSON pointer \"{text}\" must start with '/'");
+            throw new SchemaException($"JSON pointer \"{escapedFragment}\" must start with '/'");
         }
 
-        string[] tokens = text[1..].Split('/');
+        string[] tokens = escapedFragment[1..].Split('/');
         for (int i = 0; i < tokens.Length; i++)
         {
-            string token = percentEncoded ? Uri.UnescapeDataString(tokens[i]) : tokens[i];
-            tokens[i] = token.Replace("~1", "/").Replace("~0", "~");
+            tokens[i] = Uri.UnescapeDataString(tokens[i]).Replace("~1", "/").Replace("~0", "~");
         }
 
         return tokens;
@@ -40,17 +33,6 @@ internal static class JsonPointer
     public static string Append(string pointer, string token) => pointer + "/" + Escape(token);
 
     public static string Append(string pointer, int index) => pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string Format(IEnumerable<string> tokens)
-    {
-        var builder = new StringBuilder();
-        foreach (string token in tokens)
-        {
-            builder.Append('/').Append(Escape(token));
-        }
-
-        return builder.ToString();
-    }
 
     /// <summary>Steps into an object member or array element; false when there is none.</summary>
     public static bool TryStep(JsonElement element, string token, out JsonElement child)

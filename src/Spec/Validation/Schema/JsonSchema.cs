@@ -6,14 +6,24 @@ namespace Runc.Sharp.Spec.Validation.Schema;
 public sealed class JsonSchema
 {
     private readonly SchemaNode _root;
+    private readonly string _uriText;
+    private Uri? _uri;
 
     internal JsonSchema(Uri uri, SchemaNode root)
     {
-        Uri = uri;
+        _uri = uri;
+        _uriText = uri.ToString();
         _root = root;
     }
 
-    public Uri Uri { get; }
+    /// <summary>A schema known by its resource key; the <see cref="Uri"/> object is only made if asked for.</summary>
+    internal JsonSchema(string uri, SchemaNode root)
+    {
+        _uriText = uri;
+        _root = root;
+    }
+
+    public Uri Uri => _uri ??= new Uri(_uriText, UriKind.Absolute);
 
     /// <summary>
     /// All problems found, in document order, each with the JSON path of the offending value
@@ -45,5 +55,5 @@ public sealed class JsonSchema
     public bool IsValid(JsonElement instance) =>
         _root.Evaluate(instance, InstanceLocation.CreateRoot(), new EvaluationContext(null));
 
-    public override string ToString() => Uri.ToString();
+    public override string ToString() => _uriText;
 }

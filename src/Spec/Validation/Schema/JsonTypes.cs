@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Runc.Sharp.Spec.Validation.Schema;
@@ -28,6 +29,33 @@ internal static class JsonTypeNames
         (JsonTypes.Object, "object"),
         (JsonTypes.String, "string"),
     ];
+
+    /// <summary>A type name given as a JSON string, compared without building the string.</summary>
+    public static bool TryParse(JsonElement name, out JsonTypes type)
+    {
+        type = JsonTypes.None;
+        if (name.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(name);
+        raw = raw[1..^1]; // the quotes
+        if (raw.Contains((byte)'\\'))
+        {
+            return TryParse(name.GetString()!, out type);
+        }
+
+        type = raw.SequenceEqual("string"u8) ? JsonTypes.String
+            : raw.SequenceEqual("object"u8) ? JsonTypes.Object
+            : raw.SequenceEqual("array"u8) ? JsonTypes.Array
+            : raw.SequenceEqual("integer"u8) ? JsonTypes.Integer
+            : raw.SequenceEqual("number"u8) ? JsonTypes.Number
+            : raw.SequenceEqual("boolean"u8) ? JsonTypes.Boolean
+            : raw.SequenceEqual("null"u8) ? JsonTypes.Null
+            : JsonTypes.None;
+        return type != JsonTypes.None;
+    }
 
     public static bool TryParse(string name, out JsonTypes type)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Runc.Sharp.Spec.Validation.Schema;
@@ -13,10 +12,22 @@ internal static class PatternCache
 {
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
-    private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Regex> Cache = new(StringComparer.Ordinal);
 
     /// <exception cref="SchemaException">The pattern is not a valid regular expression.</exception>
-    public static Regex Get(string pattern) => Cache.GetOrAdd(pattern, Create);
+    public static Regex Get(string pattern)
+    {
+        lock (Cache)
+        {
+            if (!Cache.TryGetValue(pattern, out Regex? regex))
+            {
+                regex = Create(pattern);
+                Cache.Add(pattern, regex);
+            }
+
+            return regex;
+        }
+    }
 
     private static Regex Create(string pattern)
     {
@@ -80,5 +91,38 @@ internal static class PatternCache
         }
 
         return builder.ToString();
+    }
+}
+
+/// <summary>A <c>pattern</c> or <c>patternProperties</c> key; the <see cref="Regex"/> is built on first match.</summary>
+internal sealed class SchemaPattern(string text)
+{
+    private Regex? _regex;
+
+    public string Text { get; } = text;
+
+    /// <exception cref="SchemaException">The pattern is not a valid regular expression.</exception>
+    public Regex Regex => Volatile.Read(ref _regex) ?? Build();
+
+    /// <summary>Unanchored search, as in ECMA 262. A match that times out counts as no match.</summary>
+    public bool IsMatch(string value, out bool timedOut)
+    {
+        timedOut = false;
+        try
+        {
+            return Regex.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            timedOut = true;
+            return false;
+        }
+    }
+
+    private Regex Build()
+    {
+        Regex regex = PatternCache.Get(Text);
+        Volatile.Write(ref _regex, regex);
+        return regex;
     }
 }

@@ -1,361 +1,318 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Runc.Sharp.Spec.Validation.Schema.Keywords;
+using K = Runc.Sharp.Spec.Validation.Schema.SchemaKeywordName;
 
 namespace Runc.Sharp.Spec.Validation.Schema;
 
 /// <summary>
-/// Parses schema JSON into <see cref="SchemaNode"/>s. Nodes are cached per document position, so a
-/// schema reached twice (or recursively through <c>$ref</c>) is compiled once. References are
-/// resolved after the referring node exists, which is what lets cycles close.
+/// Turns one schema object into its keywords. Subschemas become uncompiled <see cref="SchemaNode"/>s,
+/// <c>$ref</c>s are resolved when first followed and regexes built when first matched: compiling a
+/// node costs one pass over its members, whatever lies below it.
 /// </summary>
-internal sealed class SchemaCompiler(SchemaRegistry registry, Dictionary<(SchemaDocument, string), SchemaNode> nodes)
+internal static class SchemaCompiler
 {
-    private readonly Queue<RefKeyword> _unresolved = new();
-    private readonly List<(SchemaDocument, string)> _added = [];
-
-    /// <summary>Compiles the schema at <paramref name="root"/> and everything it references; all or nothing.</summary>
-    public SchemaNode Compile(SchemaLocation root)
+    public static SchemaKeyword[] Compile(SchemaNode node)
     {
-        try
-        {
-            SchemaNode node = GetOrCompile(root);
-            while (_unresolved.TryDequeue(out RefKeyword? reference))
-            {
-                reference.Target = GetOrCompile(registry.ResolveReference(reference.BaseUri, reference.Reference));
-            }
-
-            return node;
-        }
-        catch
-        {
-            foreach ((SchemaDocument, string) key in _added)
-            {
-                nodes.Remove(key);
-            }
-
-            throw;
-        }
-    }
-
-    private SchemaNode GetOrCompile(SchemaLocation location)
-    {
-        var key = (location.Document, location.Pointer);
-        if (nodes.TryGetValue(key, out SchemaNode? node))
-        {
-            return node;
-        }
-
-        node = new SchemaNode(location.ToString());
-        nodes.Add(key, node);
-        _added.Add(key);
-        node.SetKeywords(CompileKeywords(location));
-        return node;
-    }
-
-    private SchemaKeyword[] CompileKeywords(SchemaLocation location)
-    {
-        JsonElement schema = location.Element;
+        JsonElement schema = node.Element;
         if (schema.ValueKind != JsonValueKind.Object)
         {
-            throw Invalid(location, $"a schema must be a JSON object, not {JsonTypeNames.Of(schema)}");
+            throw Invalid(node, $"a schema must be a JSON object, not {JsonTypeNames.Of(schema)}");
         }
 
-        if (Subschemas.IsReference(schema, out string reference))
+        SchemaKeywordValues.Read(schema, out SchemaKeywordValues values);
+        JsonElement reference = values.Get(K.Ref);
+        if (reference.ValueKind == JsonValueKind.String)
         {
-            var refKeyword = new RefKeyword(reference, location.BaseUri);
-            _unresolved.Enqueue(refKeyword);
-            return [refKeyword];
+            return [new RefKeyword(node.Registry, node.InheritedBaseKey, reference.GetString()!)];
         }
 
-        var keywords = new List<SchemaKeyword>();
-        if (schema.TryGetProperty("type", out JsonElement type))
-        {
-            keywords.Add(new TypeKeyword(ParseTypes(type, location)));
-        }
-
-        if (schema.TryGetProperty("enum", out JsonElement values))
-        {
-            RequireKind(values, JsonValueKind.Array, "enum", location);
-            keywords.Add(new EnumKeyword([.. values.EnumerateArray()]));
-        }
-
-        AddNumberKeywords(schema, location, keywords);
-        AddStringKeywords(schema, location, keywords);
-        AddArrayKeywords(schema, location, keywords);
-        AddObjectKeywords(schema, location, keywords);
-        AddCombinators(schema, location, keywords);
-        return [.. keywords];
+        JsonElement id = values.Get(K.Id);
+        string baseKey = id.ValueKind == JsonValueKind.String
+            ? SchemaUri.ApplyId(node.InheritedBaseKey, id.GetString()!)
+            : node.InheritedBaseKey;
+        var builder = new Builder(node, baseKey, new List<SchemaKeyword>(4));
+        builder.AddGeneric(values);
+        builder.AddNumberKeywords(values);
+        builder.AddStringKeywords(values);
+        builder.AddArrayKeywords(values);
+        builder.AddObjectKeywords(values);
+        builder.AddCombinators(values);
+        return builder.Keywords.Count == 0 ? [] : [.. builder.Keywords];
     }
 
-    private static void AddNumberKeywords(JsonElement schema, SchemaLocation location, List<SchemaKeyword> keywords)
+    internal static SchemaException Invalid(SchemaNode node, string message) =>
+        new($"invalid schema at {node}: {message}");
+
+    /// <summary>The node being compiled, the base URI for its subschemas and the keywords so far.</summary>
+    private readonly record struct Builder(SchemaNode Node, string BaseKey, List<SchemaKeyword> Keywords)
     {
-        if (schema.TryGetProperty("multipleOf", out JsonElement divisor))
+        public void AddGeneric(in SchemaKeywordValues values)
         {
-            JsonNumber value = ReadNumber(divisor, "multipleOf", location);
-            if (!value.IsPositive)
+            if (values.Has(K.Type))
             {
-                throw Invalid(location, "multipleOf must be greater than 0");
+                Keywords.Add(new TypeKeyword(ParseTypes(values.Get(K.Type))));
             }
 
-            keywords.Add(new MultipleOfKeyword(value));
+            if (values.Has(K.Enum))
+            {
+                JsonElement enumValues = RequireKind(values.Get(K.Enum), JsonValueKind.Array, "enum");
+                var items = new JsonElement[enumValues.GetArrayLength()];
+                int i = 0;
+                foreach (JsonElement item in enumValues.EnumerateArray())
+                {
+                    items[i++] = item;
+                }
+
+                Keywords.Add(new EnumKeyword(items));
+            }
         }
 
-        if (schema.TryGetProperty("maximum", out JsonElement maximum))
+        public void AddNumberKeywords(in SchemaKeywordValues values)
         {
-            keywords.Add(new MaximumKeyword(ReadNumber(maximum, "maximum", location), ReadFlag(schema, "exclusiveMaximum", location)));
+            if (values.Has(K.MultipleOf))
+            {
+                JsonNumber divisor = ReadNumber(values.Get(K.MultipleOf), "multipleOf");
+                Keywords.Add(divisor.IsPositive ? new MultipleOfKeyword(divisor) : throw Invalid(Node, "multipleOf must be greater than 0"));
+            }
+
+            if (values.Has(K.Maximum))
+            {
+                Keywords.Add(new MaximumKeyword(ReadNumber(values.Get(K.Maximum), "maximum"), ReadFlag(values.Get(K.ExclusiveMaximum), "exclusiveMaximum")));
+            }
+
+            if (values.Has(K.Minimum))
+            {
+                Keywords.Add(new MinimumKeyword(ReadNumber(values.Get(K.Minimum), "minimum"), ReadFlag(values.Get(K.ExclusiveMinimum), "exclusiveMinimum")));
+            }
         }
 
-        if (schema.TryGetProperty("minimum", out JsonElement minimum))
+        public void AddStringKeywords(in SchemaKeywordValues values)
         {
-            keywords.Add(new MinimumKeyword(ReadNumber(minimum, "minimum", location), ReadFlag(schema, "exclusiveMinimum", location)));
-        }
-    }
+            if (values.Has(K.MaxLength))
+            {
+                Keywords.Add(new LengthKeyword(ReadCount(values.Get(K.MaxLength), "maxLength"), isMaximum: true));
+            }
 
-    private static void AddStringKeywords(JsonElement schema, SchemaLocation location, List<SchemaKeyword> keywords)
-    {
-        if (schema.TryGetProperty("maxLength", out JsonElement maxLength))
-        {
-            keywords.Add(new LengthKeyword(ReadCount(maxLength, "maxLength", location), isMaximum: true));
+            if (values.Has(K.MinLength))
+            {
+                Keywords.Add(new LengthKeyword(ReadCount(values.Get(K.MinLength), "minLength"), isMaximum: false));
+            }
+
+            if (values.Has(K.Pattern))
+            {
+                string pattern = RequireKind(values.Get(K.Pattern), JsonValueKind.String, "pattern").GetString()!;
+                Keywords.Add(new PatternKeyword(new SchemaPattern(pattern)));
+            }
         }
 
-        if (schema.TryGetProperty("minLength", out JsonElement minLength))
+        public void AddArrayKeywords(in SchemaKeywordValues values)
         {
-            keywords.Add(new LengthKeyword(ReadCount(minLength, "minLength", location), isMaximum: false));
-        }
-
-        if (schema.TryGetProperty("pattern", out JsonElement pattern))
-        {
-            RequireKind(pattern, JsonValueKind.String, "pattern", location);
-            string text = pattern.GetString()!;
-            keywords.Add(new PatternKeyword(text, PatternCache.Get(text)));
-        }
-    }
-
-    private void AddArrayKeywords(JsonElement schema, SchemaLocation location, List<SchemaKeyword> keywords)
-    {
-        if (schema.TryGetProperty("items", out JsonElement items))
-        {
+            JsonElement items = values.Get(K.Items);
             if (items.ValueKind == JsonValueKind.Array)
             {
-                SchemaNode[] positional = CompileArray(location, "items");
-                (SchemaNode? additional, bool allowed) = CompileBooleanOrSchema(location, "additionalItems");
-                keywords.Add(new TupleItemsKeyword(positional, additional, allowed));
+                (SchemaNode? additional, bool allowed) = BooleanOrSchema(values.Get(K.AdditionalItems), "additionalItems");
+                Keywords.Add(new TupleItemsKeyword(Array(items, "items"), additional, allowed));
             }
-            else
+            else if (items.ValueKind != JsonValueKind.Undefined)
             {
-                keywords.Add(new ItemsKeyword(Child(location, "items")));
+                Keywords.Add(new ItemsKeyword(Child(items, "items")));
             }
-        }
 
-        if (schema.TryGetProperty("maxItems", out JsonElement maxItems))
-        {
-            keywords.Add(new ItemCountKeyword(ReadCount(maxItems, "maxItems", location), isMaximum: true));
-        }
-
-        if (schema.TryGetProperty("minItems", out JsonElement minItems))
-        {
-            keywords.Add(new ItemCountKeyword(ReadCount(minItems, "minItems", location), isMaximum: false));
-        }
-
-        if (ReadFlag(schema, "uniqueItems", location))
-        {
-            keywords.Add(UniqueItemsKeyword.Instance);
-        }
-    }
-
-    private void AddObjectKeywords(JsonElement schema, SchemaLocation location, List<SchemaKeyword> keywords)
-    {
-        if (schema.TryGetProperty("maxProperties", out JsonElement maxProperties))
-        {
-            keywords.Add(new PropertyCountKeyword(ReadCount(maxProperties, "maxProperties", location), isMaximum: true));
-        }
-
-        if (schema.TryGetProperty("minProperties", out JsonElement minProperties))
-        {
-            keywords.Add(new PropertyCountKeyword(ReadCount(minProperties, "minProperties", location), isMaximum: false));
-        }
-
-        if (schema.TryGetProperty("required", out JsonElement required))
-        {
-            keywords.Add(new RequiredKeyword(ReadStrings(required, "required", location)));
-        }
-
-        bool hasProperties = schema.TryGetProperty("properties", out _);
-        bool hasPatterns = schema.TryGetProperty("patternProperties", out JsonElement patterns);
-        if (hasProperties || hasPatterns || schema.TryGetProperty("additionalProperties", out _))
-        {
-            var properties = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
-            foreach ((string name, SchemaNode node) in CompileMap(location, "properties"))
+            if (values.Has(K.MaxItems))
             {
-                properties[name] = node;
+                Keywords.Add(new ItemCountKeyword(ReadCount(values.Get(K.MaxItems), "maxItems"), isMaximum: true));
             }
 
-            var patternProperties = CompileMap(location, "patternProperties")
-                .Select(entry => (entry.Key, PatternCache.Get(entry.Key), entry.Schema))
-                .ToArray();
-            (SchemaNode? additional, bool allowed) = CompileBooleanOrSchema(location, "additionalProperties");
-            keywords.Add(new PropertiesKeyword(properties, patternProperties, additional, allowed));
-        }
-
-        if (schema.TryGetProperty("dependencies", out JsonElement dependencies))
-        {
-            RequireKind(dependencies, JsonValueKind.Object, "dependencies", location);
-            var compiled = new List<(string, SchemaNode?, string[])>();
-            foreach (JsonProperty dependency in dependencies.EnumerateObject())
+            if (values.Has(K.MinItems))
             {
-                compiled.Add(dependency.Value.ValueKind == JsonValueKind.Array
-                    ? (dependency.Name, null, ReadStrings(dependency.Value, "dependencies", location))
-                    : (dependency.Name, Child(location, "dependencies", dependency.Name), []));
+                Keywords.Add(new ItemCountKeyword(ReadCount(values.Get(K.MinItems), "minItems"), isMaximum: false));
             }
 
-            keywords.Add(new DependenciesKeyword([.. compiled]));
-        }
-    }
-
-    private void AddCombinators(JsonElement schema, SchemaLocation location, List<SchemaKeyword> keywords)
-    {
-        if (schema.TryGetProperty("allOf", out _))
-        {
-            keywords.Add(new AllOfKeyword(CompileArray(location, "allOf")));
+            if (ReadFlag(values.Get(K.UniqueItems), "uniqueItems"))
+            {
+                Keywords.Add(UniqueItemsKeyword.Instance);
+            }
         }
 
-        if (schema.TryGetProperty("anyOf", out _))
+        public void AddObjectKeywords(in SchemaKeywordValues values)
         {
-            keywords.Add(new AnyOfKeyword(CompileArray(location, "anyOf")));
+            if (values.Has(K.MaxProperties))
+            {
+                Keywords.Add(new PropertyCountKeyword(ReadCount(values.Get(K.MaxProperties), "maxProperties"), isMaximum: true));
+            }
+
+            if (values.Has(K.MinProperties))
+            {
+                Keywords.Add(new PropertyCountKeyword(ReadCount(values.Get(K.MinProperties), "minProperties"), isMaximum: false));
+            }
+
+            if (values.Has(K.Required))
+            {
+                Keywords.Add(new RequiredKeyword(ReadStrings(values.Get(K.Required), "required")));
+            }
+
+            if (values.Has(K.Properties) || values.Has(K.PatternProperties) || values.Has(K.AdditionalProperties))
+            {
+                (SchemaNode? additional, bool allowed) = BooleanOrSchema(values.Get(K.AdditionalProperties), "additionalProperties");
+                Keywords.Add(new PropertiesKeyword(Properties(values.Get(K.Properties)), PatternProperties(values.Get(K.PatternProperties)), additional, allowed));
+            }
+
+            if (values.Has(K.Dependencies))
+            {
+                JsonElement dependencies = RequireKind(values.Get(K.Dependencies), JsonValueKind.Object, "dependencies");
+                var compiled = new List<(string, SchemaNode?, string[])>();
+                foreach (JsonProperty dependency in dependencies.EnumerateObject())
+                {
+                    compiled.Add(dependency.Value.ValueKind == JsonValueKind.Array
+                        ? (dependency.Name, null, ReadStrings(dependency.Value, "dependencies"))
+                        : (dependency.Name, Child(dependency.Value, "dependencies", compiled.Count), []));
+                }
+
+                Keywords.Add(new DependenciesKeyword([.. compiled]));
+            }
         }
 
-        if (schema.TryGetProperty("oneOf", out _))
+        public void AddCombinators(in SchemaKeywordValues values)
         {
-            keywords.Add(new OneOfKeyword(CompileArray(location, "oneOf")));
+            if (values.Has(K.AllOf))
+            {
+                Keywords.Add(new AllOfKeyword(Array(values.Get(K.AllOf), "allOf")));
+            }
+
+            if (values.Has(K.AnyOf))
+            {
+                Keywords.Add(new AnyOfKeyword(Array(values.Get(K.AnyOf), "anyOf")));
+            }
+
+            if (values.Has(K.OneOf))
+            {
+                Keywords.Add(new OneOfKeyword(Array(values.Get(K.OneOf), "oneOf")));
+            }
+
+            if (values.Has(K.Not))
+            {
+                Keywords.Add(new NotKeyword(Child(values.Get(K.Not), "not")));
+            }
         }
 
-        if (schema.TryGetProperty("not", out _))
-        {
-            keywords.Add(new NotKeyword(Child(location, "not")));
-        }
-    }
+        private SchemaNode Child(JsonElement schema, string keyword, int index = -1) =>
+            new(Node, BaseKey, schema, keyword, index);
 
-    private SchemaNode Child(SchemaLocation parent, params string[] tokens) =>
-        parent.TryDescend(tokens, out SchemaLocation child)
-            ? GetOrCompile(child)
-            : throw Invalid(parent, $"missing subschema /{string.Join('/', tokens)}");
-
-    private SchemaNode[] CompileArray(SchemaLocation location, string keyword)
-    {
-        JsonElement array = location.Element.GetProperty(keyword);
-        RequireKind(array, JsonValueKind.Array, keyword, location);
-        var nodes = new SchemaNode[array.GetArrayLength()];
-        for (int i = 0; i < nodes.Length; i++)
+        private SchemaNode[] Array(JsonElement array, string keyword)
         {
-            nodes[i] = Child(location, keyword, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            RequireKind(array, JsonValueKind.Array, keyword);
+            var nodes = new SchemaNode[array.GetArrayLength()];
+            int i = 0;
+            foreach (JsonElement item in array.EnumerateArray())
+            {
+                nodes[i] = Child(item, keyword, i);
+                i++;
+            }
+
+            return nodes;
         }
 
-        return nodes;
-    }
-
-    private List<(string Key, SchemaNode Schema)> CompileMap(SchemaLocation location, string keyword)
-    {
-        var entries = new List<(string, SchemaNode)>();
-        if (location.Element.TryGetProperty(keyword, out JsonElement map))
+        private PropertyTable? Properties(JsonElement map)
         {
-            RequireKind(map, JsonValueKind.Object, keyword, location);
+            if (map.ValueKind == JsonValueKind.Undefined)
+            {
+                return null;
+            }
+
+            RequireKind(map, JsonValueKind.Object, "properties");
+            var entries = new List<(byte[], SchemaNode)>(map.GetPropertyCount());
             foreach (JsonProperty entry in map.EnumerateObject())
             {
-                entries.Add((entry.Name, Child(location, keyword, entry.Name)));
+                entries.Add((PropertyTable.NameOf(entry), Child(entry.Value, "properties", entries.Count)));
             }
+
+            return new PropertyTable(entries);
         }
 
-        return entries;
-    }
-
-    /// <summary>additionalItems/additionalProperties: absent or true → (null, true); false → (null, false); schema → (node, true).</summary>
-    private (SchemaNode? Schema, bool Allowed) CompileBooleanOrSchema(SchemaLocation location, string keyword)
-    {
-        if (!location.Element.TryGetProperty(keyword, out JsonElement value))
+        private (SchemaPattern Pattern, SchemaNode Schema)[] PatternProperties(JsonElement map)
         {
-            return (null, true);
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.True => (null, true),
-            JsonValueKind.False => (null, false),
-            JsonValueKind.Object => (Child(location, keyword), true),
-            _ => throw Invalid(location, $"{keyword} must be a boolean or a schema"),
-        };
-    }
-
-    private static JsonTypes ParseTypes(JsonElement type, SchemaLocation location)
-    {
-        JsonTypes types = JsonTypes.None;
-        IEnumerable<JsonElement> names = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray() : [type];
-        foreach (JsonElement name in names)
-        {
-            if (name.ValueKind != JsonValueKind.String || !JsonTypeNames.TryParse(name.GetString()!, out JsonTypes parsed))
+            if (map.ValueKind == JsonValueKind.Undefined)
             {
-                throw Invalid(location, $"type {JsonValueText.Format(name)} is not one of the draft-04 types");
+                return [];
             }
 
-            types |= parsed;
+            RequireKind(map, JsonValueKind.Object, "patternProperties");
+            var entries = new List<(SchemaPattern, SchemaNode)>();
+            foreach (JsonProperty entry in map.EnumerateObject())
+            {
+                entries.Add((new SchemaPattern(entry.Name), Child(entry.Value, "patternProperties", entries.Count)));
+            }
+
+            return [.. entries];
         }
 
-        return types;
-    }
-
-    private static JsonNumber ReadNumber(JsonElement value, string keyword, SchemaLocation location)
-    {
-        RequireKind(value, JsonValueKind.Number, keyword, location);
-        return JsonNumber.From(value);
-    }
-
-    private static long ReadCount(JsonElement value, string keyword, SchemaLocation location)
-    {
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out decimal count)
-            && count >= 0 && count == decimal.Truncate(count) && count <= long.MaxValue)
+        /// <summary>additionalItems/additionalProperties: absent or true → (null, true); false → (null, false); schema → (node, true).</summary>
+        private (SchemaNode? Schema, bool Allowed) BooleanOrSchema(JsonElement value, string keyword) => value.ValueKind switch
         {
-            return (long)count;
-        }
-
-        throw Invalid(location, $"{keyword} must be a non-negative integer");
-    }
-
-    private static bool ReadFlag(JsonElement schema, string keyword, SchemaLocation location)
-    {
-        if (!schema.TryGetProperty(keyword, out JsonElement value))
-        {
-            return false;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw Invalid(location, $"{keyword} must be a boolean"),
+            JsonValueKind.Undefined or JsonValueKind.True => (null, true),
+            JsonValueKind.False => (null, false),
+            JsonValueKind.Object => (Child(value, keyword), true),
+            _ => throw Invalid(Node, $"{keyword} must be a boolean or a schema"),
         };
-    }
 
-    private static string[] ReadStrings(JsonElement value, string keyword, SchemaLocation location)
-    {
-        RequireKind(value, JsonValueKind.Array, keyword, location);
-        var strings = new List<string>();
-        foreach (JsonElement item in value.EnumerateArray())
+        private JsonTypes ParseTypes(JsonElement type)
         {
-            RequireKind(item, JsonValueKind.String, keyword, location);
-            strings.Add(item.GetString()!);
+            if (type.ValueKind != JsonValueKind.Array)
+            {
+                return ParseType(type);
+            }
+
+            JsonTypes types = JsonTypes.None;
+            foreach (JsonElement name in type.EnumerateArray())
+            {
+                types |= ParseType(name);
+            }
+
+            return types;
         }
 
-        return [.. strings];
-    }
+        private JsonTypes ParseType(JsonElement name) =>
+            JsonTypeNames.TryParse(name, out JsonTypes parsed)
+                ? parsed
+                : throw Invalid(Node, $"type {JsonValueText.Format(name)} is not one of the draft-04 types");
 
-    private static void RequireKind(JsonElement value, JsonValueKind kind, string keyword, SchemaLocation location)
-    {
-        if (value.ValueKind != kind)
+        private JsonNumber ReadNumber(JsonElement value, string keyword) =>
+            JsonNumber.From(RequireKind(value, JsonValueKind.Number, keyword));
+
+        private long ReadCount(JsonElement value, string keyword)
         {
-            throw Invalid(location, $"{keyword} must be {(kind == JsonValueKind.Array ? "an" : "a")} {kind.ToString().ToLowerInvariant()}, not {JsonTypeNames.Of(value)}");
-        }
-    }
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out decimal count)
+                && count >= 0 && count == decimal.Truncate(count) && count <= long.MaxValue)
+            {
+                return (long)count;
+            }
 
-    private static SchemaException Invalid(SchemaLocation location, string message) =>
-        new($"invalid schema at {location}: {message}");
+            throw Invalid(Node, $"{keyword} must be a non-negative integer");
+        }
+
+        private bool ReadFlag(JsonElement value, string keyword) => value.ValueKind switch
+        {
+            JsonValueKind.Undefined or JsonValueKind.False => false,
+            JsonValueKind.True => true,
+            _ => throw Invalid(Node, $"{keyword} must be a boolean"),
+        };
+
+        private string[] ReadStrings(JsonElement value, string keyword)
+        {
+            RequireKind(value, JsonValueKind.Array, keyword);
+            var strings = new string[value.GetArrayLength()];
+            int i = 0;
+            foreach (JsonElement item in value.EnumerateArray())
+            {
+                strings[i++] = RequireKind(item, JsonValueKind.String, keyword).GetString()!;
+            }
+
+            return strings;
+        }
+
+        private JsonElement RequireKind(JsonElement value, JsonValueKind kind, string keyword) =>
+            value.ValueKind == kind
+                ? value
+                : throw Invalid(Node, $"{keyword} must be {(kind == JsonValueKind.Array ? "an" : "a")} {kind.ToString().ToLowerInvariant()}, not {JsonTypeNames.Of(value)}");
+    }
 }

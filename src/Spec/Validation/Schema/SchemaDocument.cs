@@ -3,80 +3,56 @@ using System.Text.Json;
 namespace Runc.Sharp.Spec.Validation.Schema;
 
 /// <summary>
-/// One registered schema document: its root, the base URI in effect at each schema position
-/// (changed by nested <c>id</c>s) and the identifiers it declares.
+/// One registered schema document: its key (absolute URI without fragment), its root and the
+/// identifiers its nested <c>id</c>s declare. The scan for those runs on first use of
+/// <see cref="Identifiers"/>; a registry only asks for the ids of a lazily loaded document when a
+/// lookup has found nothing else.
 /// </summary>
-internal sealed class SchemaDocument
+internal sealed class SchemaDocument(string key, JsonElement root)
 {
-    private readonly Dictionary<string, Uri> _baseUris = new(StringComparer.Ordinal);
-    private readonly List<(string Key, string Pointer)> _identifiers = [];
+    private List<(string Key, SchemaLocation Location)>? _identifiers;
 
-    public SchemaDocument(Uri uri, JsonElement root)
+    public string Key { get; } = key;
+
+    public JsonElement Root { get; } = root;
+
+    /// <summary>Resource keys (absolute URI, or URI#name for plain-name ids) declared by <c>id</c>, with their schemas.</summary>
+    public IReadOnlyList<(string Key, SchemaLocation Location)> Identifiers
     {
-        Uri = uri;
-        Root = root;
-        Scan(root, string.Empty, uri);
+        get
+        {
+            if (_identifiers is null)
+            {
+                var identifiers = new List<(string, SchemaLocation)>();
+                Scan(Root, string.Empty, Key, identifiers);
+                _identifiers = identifiers;
+            }
+
+            return _identifiers;
+        }
     }
 
-    public Uri Uri { get; }
+    public SchemaLocation RootLocation => new(this, Root, Key, Key + "#");
 
-    public JsonElement Root { get; }
-
-    /// <summary>Resource keys (absolute URI, or URI#name for plain-name ids) declared by <c>id</c>, with their pointers.</summary>
-    public IReadOnlyList<(string Key, string Pointer)> Identifiers => _identifiers;
-
-    public SchemaLocation RootLocation => new(this, string.Empty, Root);
-
-    public Uri BaseUriAt(string pointer) =>
-        _baseUris.TryGetValue(pointer, out Uri? baseUri) ? baseUri : WalkBaseUri(pointer);
-
-    private void Scan(JsonElement schema, string pointer, Uri parentBase)
+    private void Scan(JsonElement schema, string pointer, string inheritedBase, List<(string, SchemaLocation)> identifiers)
     {
-        if (schema.ValueKind != JsonValueKind.Object)
+        if (schema.ValueKind != JsonValueKind.Object || Subschemas.IsReference(schema, out _))
         {
             return;
         }
 
-        Uri baseUri = parentBase;
+        string baseKey = inheritedBase;
         if (Subschemas.TryGetId(schema, out string id))
         {
-            Uri identified = SchemaUri.Resolve(parentBase, id);
-            string key = SchemaUri.ResourceKey(identified);
-            string fragment = SchemaUri.Fragment(identified);
-            baseUri = SchemaUri.WithoutFragment(identified);
-            _identifiers.Add((fragment.Length == 0 ? key : SchemaUri.PlainNameKey(key, fragment), pointer));
-        }
-
-        _baseUris[pointer] = baseUri;
-        if (Subschemas.IsReference(schema, out _))
-        {
-            return;
+            (string key, string fragment) = SchemaUri.Resolve(inheritedBase, id);
+            baseKey = key;
+            var location = new SchemaLocation(this, schema, inheritedBase, Key + "#" + pointer);
+            identifiers.Add((fragment.Length == 0 ? key : SchemaUri.PlainNameKey(key, fragment), location));
         }
 
         foreach ((string suffix, JsonElement child) in Subschemas.Of(schema))
         {
-            Scan(child, pointer + suffix, baseUri);
+            Scan(child, pointer + suffix, baseKey, identifiers);
         }
-    }
-
-    /// <summary>Base URI of a position the scan did not visit (a $ref into a non-schema spot): apply ids along the path.</summary>
-    private Uri WalkBaseUri(string pointer)
-    {
-        Uri baseUri = _baseUris[string.Empty];
-        JsonElement element = Root;
-        foreach (string token in JsonPointer.ParsePointer(pointer))
-        {
-            if (!JsonPointer.TryStep(element, token, out element))
-            {
-                break;
-            }
-
-            if (Subschemas.TryGetId(element, out string id))
-            {
-                baseUri = SchemaUri.WithoutFragment(SchemaUri.Resolve(baseUri, id));
-            }
-        }
-
-        return baseUri;
     }
 }

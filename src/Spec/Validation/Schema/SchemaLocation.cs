@@ -2,29 +2,47 @@ using System.Text.Json;
 
 namespace Runc.Sharp.Spec.Validation.Schema;
 
-/// <summary>A schema value inside a registered document, identified by its JSON pointer.</summary>
-internal readonly record struct SchemaLocation(SchemaDocument Document, string Pointer, JsonElement Element)
+/// <summary>
+/// A schema value inside a registered document. <paramref name="BaseKey"/> is the base URI the
+/// enclosing schemas establish (the value's own <c>id</c>, if any, is applied when it is compiled);
+/// <paramref name="Description"/> (<c>uri#pointer</c>) is for diagnostics.
+/// </summary>
+internal readonly record struct SchemaLocation(SchemaDocument Document, JsonElement Element, string BaseKey, string Description)
 {
-    public Uri BaseUri => Document.BaseUriAt(Pointer);
-
-    public bool TryDescend(IReadOnlyList<string> tokens, out SchemaLocation target)
+    /// <summary>
+    /// Follows JSON-pointer tokens, applying the <c>id</c>s of the schemas passed through (only of
+    /// schemas: an "id" member of a <c>properties</c> map or of an <c>enum</c> value is data).
+    /// </summary>
+    public bool TryDescend(string[] tokens, string description, out SchemaLocation target)
     {
-        string pointer = Pointer;
         JsonElement element = Element;
+        string baseKey = BaseKey;
+        Subschemas.Step position = Subschemas.Step.Schema;
         foreach (string token in tokens)
         {
-            if (!JsonPointer.TryStep(element, token, out element))
+            if (position == Subschemas.Step.Schema && Subschemas.TryGetId(element, out string id))
+            {
+                baseKey = SchemaUri.ApplyId(baseKey, id);
+            }
+
+            if (!JsonPointer.TryStep(element, token, out JsonElement child))
             {
                 target = default;
                 return false;
             }
 
-            pointer = JsonPointer.Append(pointer, token);
+            position = position switch
+            {
+                Subschemas.Step.Schema => Subschemas.Classify(token, child),
+                Subschemas.Step.Container => Subschemas.Step.Schema,
+                _ => Subschemas.Step.Other,
+            };
+            element = child;
         }
 
-        target = new SchemaLocation(Document, pointer, element);
+        target = new SchemaLocation(Document, element, baseKey, description);
         return true;
     }
 
-    public override string ToString() => $"{Document.Uri}#{Pointer}";
+    public override string ToString() => Description;
 }

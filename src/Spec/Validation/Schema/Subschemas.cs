@@ -47,11 +47,33 @@ internal static class Subschemas
         }
     }
 
+    /// <summary>What a JSON-pointer step from a schema leads to.</summary>
+    public enum Step
+    {
+        /// <summary>Data or an unknown keyword: nothing below is a schema.</summary>
+        Other,
+
+        /// <summary>A subschema (<c>not</c>, <c>additionalProperties</c>, object-valued <c>items</c>...).</summary>
+        Schema,
+
+        /// <summary>An object or array whose members are subschemas (<c>properties</c>, <c>allOf</c>...).</summary>
+        Container,
+    }
+
+    /// <summary>Classifies the value reached from a schema through keyword <paramref name="keyword"/>.</summary>
+    public static Step Classify(string keyword, JsonElement value) => keyword switch
+    {
+        "properties" or "patternProperties" or "definitions" or "dependencies" or "allOf" or "anyOf" or "oneOf" => Step.Container,
+        "items" => value.ValueKind == JsonValueKind.Array ? Step.Container : Step.Schema,
+        "additionalItems" or "additionalProperties" or "not" => Step.Schema,
+        _ => Step.Other,
+    };
+
     /// <summary>A string <c>$ref</c> makes every sibling keyword (including <c>id</c>) meaningless in draft-04.</summary>
     public static bool IsReference(JsonElement schema, out string reference)
     {
         if (schema.ValueKind == JsonValueKind.Object
-            && schema.TryGetProperty("$ref", out JsonElement value)
+            && schema.TryGetProperty("$ref"u8, out JsonElement value)
             && value.ValueKind == JsonValueKind.String)
         {
             reference = value.GetString()!;
@@ -66,7 +88,7 @@ internal static class Subschemas
     {
         if (schema.ValueKind == JsonValueKind.Object
             && !IsReference(schema, out _)
-            && schema.TryGetProperty("id", out JsonElement value)
+            && schema.TryGetProperty("id"u8, out JsonElement value)
             && value.ValueKind == JsonValueKind.String)
         {
             id = value.GetString()!;

@@ -30,6 +30,8 @@ internal sealed class ItemsKeyword(SchemaNode items) : SchemaKeyword
 
         return valid;
     }
+
+    public override void Prepare(List<SchemaNode> subschemas) => subschemas.Add(items);
 }
 
 /// <summary>
@@ -56,10 +58,14 @@ internal sealed class TupleItemsKeyword(SchemaNode[] positional, SchemaNode? add
             }
             else if (!additionalAllowed)
             {
-                context.Report(
-                    location.Item(index),
-                    "additionalItems",
-                    $"item [{index}] is not allowed, expected at most {JsonValueText.Plural(positional.Length, "item")} (additionalItems is false)");
+                if (context.IsCollecting)
+                {
+                    context.Report(
+                        location.Item(index),
+                        "additionalItems",
+                        $"item [{index}] is not allowed, expected at most {JsonValueText.Plural(positional.Length, "item")} (additionalItems is false)");
+                }
+
                 return false;
             }
             else
@@ -81,6 +87,15 @@ internal sealed class TupleItemsKeyword(SchemaNode[] positional, SchemaNode? add
 
         return valid;
     }
+
+    public override void Prepare(List<SchemaNode> subschemas)
+    {
+        subschemas.AddRange(positional);
+        if (additional is not null)
+        {
+            subschemas.Add(additional);
+        }
+    }
 }
 
 /// <summary><c>minItems</c>/<c>maxItems</c>.</summary>
@@ -99,12 +114,16 @@ internal sealed class ItemCountKeyword(long limit, bool isMaximum) : SchemaKeywo
             return true;
         }
 
-        context.Report(
-            location,
-            isMaximum ? "maxItems" : "minItems",
-            isMaximum
-                ? $"array has {JsonValueText.Plural(count, "item")}, expected at most {limit} (maxItems)"
-                : $"array has {JsonValueText.Plural(count, "item")}, expected at least {limit} (minItems)");
+        if (context.IsCollecting)
+        {
+            context.Report(
+                location,
+                isMaximum ? "maxItems" : "minItems",
+                isMaximum
+                    ? $"array has {JsonValueText.Plural(count, "item")}, expected at most {limit} (maxItems)"
+                    : $"array has {JsonValueText.Plural(count, "item")}, expected at least {limit} (minItems)");
+        }
+
         return false;
     }
 }
@@ -132,7 +151,11 @@ internal sealed class UniqueItemsKeyword : SchemaKeyword
                 {
                     if (JsonEquality.AreEqual(instance[earlier], item))
                     {
-                        context.Report(location, "uniqueItems", $"array items [{earlier}] and [{index}] are equal, expected unique items (uniqueItems)");
+                        if (context.IsCollecting)
+                        {
+                            context.Report(location, "uniqueItems", $"array items [{earlier}] and [{index}] are equal, expected unique items (uniqueItems)");
+                        }
+
                         return false;
                     }
                 }

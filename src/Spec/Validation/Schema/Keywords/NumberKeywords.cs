@@ -12,7 +12,11 @@ internal sealed class MultipleOfKeyword(JsonNumber divisor) : SchemaKeyword
             return true;
         }
 
-        context.Report(location, "multipleOf", $"value {instance.GetRawText()} is not a multiple of {divisor} (multipleOf)");
+        if (context.IsCollecting)
+        {
+            context.Report(location, "multipleOf", $"value {instance.GetRawText()} is not a multiple of {divisor} (multipleOf)");
+        }
+
         return false;
     }
 }
@@ -33,12 +37,16 @@ internal sealed class MaximumKeyword(JsonNumber limit, bool exclusive) : SchemaK
             return true;
         }
 
-        context.Report(
-            location,
-            "maximum",
-            exclusive
-                ? $"value {instance.GetRawText()} is not less than exclusive maximum {limit}"
-                : $"value {instance.GetRawText()} is greater than maximum {limit}");
+        if (context.IsCollecting)
+        {
+            context.Report(
+                location,
+                "maximum",
+                exclusive
+                    ? $"value {instance.GetRawText()} is not less than exclusive maximum {limit}"
+                    : $"value {instance.GetRawText()} is greater than maximum {limit}");
+        }
+
         return false;
     }
 }
@@ -59,12 +67,16 @@ internal sealed class MinimumKeyword(JsonNumber limit, bool exclusive) : SchemaK
             return true;
         }
 
-        context.Report(
-            location,
-            "minimum",
-            exclusive
-                ? $"value {instance.GetRawText()} is not greater than exclusive minimum {limit}"
-                : $"value {instance.GetRawText()} is less than minimum {limit}");
+        if (context.IsCollecting)
+        {
+            context.Report(
+                location,
+                "minimum",
+                exclusive
+                    ? $"value {instance.GetRawText()} is not greater than exclusive minimum {limit}"
+                    : $"value {instance.GetRawText()} is less than minimum {limit}");
+        }
+
         return false;
     }
 }

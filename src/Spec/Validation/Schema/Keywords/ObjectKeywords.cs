@@ -5,6 +5,8 @@ namespace Runc.Sharp.Spec.Validation.Schema.Keywords;
 /// <summary><c>required</c>: each listed member must be present.</summary>
 internal sealed class RequiredKeyword(string[] names) : SchemaKeyword
 {
+    private readonly byte[][] _utf8Names = Utf8(names);
+
     public override bool Evaluate(JsonElement instance, InstanceLocation location, EvaluationContext context)
     {
         if (instance.ValueKind != JsonValueKind.Object)
@@ -13,9 +15,9 @@ internal sealed class RequiredKeyword(string[] names) : SchemaKeyword
         }
 
         bool valid = true;
-        foreach (string name in names)
+        for (int i = 0; i < names.Length; i++)
         {
-            if (!instance.TryGetProperty(name, out _))
+            if (!instance.TryGetProperty(_utf8Names[i], out _))
             {
                 if (!context.IsCollecting)
                 {
@@ -23,11 +25,22 @@ internal sealed class RequiredKeyword(string[] names) : SchemaKeyword
                 }
 
                 valid = false;
-                context.Report(location, "required", $"missing required property {JsonValueText.Quote(name)}");
+                context.Report(location, "required", $"missing required property {JsonValueText.Quote(names[i])}");
             }
         }
 
         return valid;
+    }
+
+    private static byte[][] Utf8(string[] names)
+    {
+        var utf8 = new byte[names.Length][];
+        for (int i = 0; i < names.Length; i++)
+        {
+            utf8[i] = System.Text.Encoding.UTF8.GetBytes(names[i]);
+        }
+
+        return utf8;
     }
 }
 
@@ -52,12 +65,16 @@ internal sealed class PropertyCountKeyword(long limit, bool isMaximum) : SchemaK
             return true;
         }
 
-        context.Report(
-            location,
-            isMaximum ? "maxProperties" : "minProperties",
-            isMaximum
-                ? $"object has {JsonValueText.Plural(count, "property", "properties")}, expected at most {limit} (maxProperties)"
-                : $"object has {JsonValueText.Plural(count, "property", "properties")}, expected at least {limit} (minProperties)");
+        if (context.IsCollecting)
+        {
+            context.Report(
+                location,
+                isMaximum ? "maxProperties" : "minProperties",
+                isMaximum
+                    ? $"object has {JsonValueText.Plural(count, "property", "properties")}, expected at most {limit} (maxProperties)"
+                    : $"object has {JsonValueText.Plural(count, "property", "properties")}, expected at least {limit} (minProperties)");
+        }
+
         return false;
     }
 }
@@ -93,6 +110,11 @@ internal sealed class DependenciesKeyword((string Name, SchemaNode? Schema, stri
                 if (!instance.TryGetProperty(required, out _))
                 {
                     valid = false;
+                    if (!context.IsCollecting)
+                    {
+                        return false;
+                    }
+
                     context.Report(
                         location,
                         "dependencies",
@@ -107,5 +129,16 @@ internal sealed class DependenciesKeyword((string Name, SchemaNode? Schema, stri
         }
 
         return valid;
+    }
+
+    public override void Prepare(List<SchemaNode> subschemas)
+    {
+        foreach ((_, SchemaNode? schema, _) in dependencies)
+        {
+            if (schema is not null)
+            {
+                subschemas.Add(schema);
+            }
+        }
     }
 }

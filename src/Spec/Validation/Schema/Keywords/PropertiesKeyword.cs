@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Runc.Sharp.Spec.Validation.Schema.Keywords;
 
@@ -8,8 +7,8 @@ namespace Runc.Sharp.Spec.Validation.Schema.Keywords;
 /// over the members because "additional" means "matched by neither of the other two".
 /// </summary>
 internal sealed class PropertiesKeyword(
-    Dictionary<string, SchemaNode> properties,
-    (string Pattern, Regex Regex, SchemaNode Schema)[] patternProperties,
+    PropertyTable? properties,
+    (SchemaPattern Pattern, SchemaNode Schema)[] patternProperties,
     SchemaNode? additional,
     bool additionalAllowed) : SchemaKeyword
 {
@@ -38,31 +37,34 @@ internal sealed class PropertiesKeyword(
 
     private bool EvaluateMember(JsonProperty member, InstanceLocation location, EvaluationContext context)
     {
-        string name = member.Name;
         bool matched = false;
         bool valid = true;
         InstanceLocation? memberLocation = null;
-        if (properties.TryGetValue(name, out SchemaNode? schema))
+        if (properties is not null && properties.TryGetValue(member, out SchemaNode? schema))
         {
             matched = true;
-            valid = schema.AcceptsEverything || schema.Evaluate(member.Value, memberLocation = location.Property(name), context);
+            valid = schema.AcceptsEverything || schema.Evaluate(member.Value, memberLocation = location.Property(member), context);
         }
 
-        foreach ((string pattern, Regex regex, SchemaNode patternSchema) in patternProperties)
+        if (patternProperties.Length > 0)
         {
-            if (!(valid || context.IsCollecting))
+            string name = member.Name;
+            foreach ((SchemaPattern pattern, SchemaNode patternSchema) in patternProperties)
             {
-                return false;
-            }
+                if (!(valid || context.IsCollecting))
+                {
+                    return false;
+                }
 
-            if (!IsMatch(regex, name))
-            {
-                continue;
-            }
+                if (!pattern.IsMatch(name, out _))
+                {
+                    continue;
+                }
 
-            matched = true;
-            memberLocation ??= location.Property(name);
-            valid &= patternSchema.Evaluate(member.Value, memberLocation, context);
+                matched = true;
+                memberLocation ??= location.Property(member);
+                valid &= patternSchema.Evaluate(member.Value, memberLocation, context);
+            }
         }
 
         if (matched)
@@ -72,25 +74,36 @@ internal sealed class PropertiesKeyword(
 
         if (!additionalAllowed)
         {
-            context.Report(
-                location.Property(name),
-                "additionalProperties",
-                $"property {JsonValueText.Quote(name)} is not allowed (additionalProperties is false)");
+            if (context.IsCollecting)
+            {
+                context.Report(
+                    location.Property(member),
+                    "additionalProperties",
+                    $"property {JsonValueText.Quote(member.Name)} is not allowed (additionalProperties is false)");
+            }
+
             return false;
         }
 
-        return additional is null || additional.Evaluate(member.Value, location.Property(name), context);
+        return additional is null || additional.Evaluate(member.Value, location.Property(member), context);
     }
 
-    private static bool IsMatch(Regex regex, string name)
+    public override void Prepare(List<SchemaNode> subschemas)
     {
-        try
+        if (properties is not null)
         {
-            return regex.IsMatch(name);
+            subschemas.AddRange(properties.Schemas);
         }
-        catch (RegexMatchTimeoutException)
+
+        foreach ((SchemaPattern pattern, SchemaNode schema) in patternProperties)
         {
-            return false;
+            _ = pattern.Regex;
+            subschemas.Add(schema);
+        }
+
+        if (additional is not null)
+        {
+            subschemas.Add(additional);
         }
     }
 }

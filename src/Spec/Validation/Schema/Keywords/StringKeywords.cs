@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Runc.Sharp.Spec.Validation.Schema.Keywords;
 
@@ -19,12 +18,16 @@ internal sealed class LengthKeyword(long limit, bool isMaximum) : SchemaKeyword
             return true;
         }
 
-        context.Report(
-            location,
-            isMaximum ? "maxLength" : "minLength",
-            isMaximum
-                ? $"string has {JsonValueText.Plural(length, "character")}, expected at most {limit} (maxLength)"
-                : $"string has {JsonValueText.Plural(length, "character")}, expected at least {limit} (minLength)");
+        if (context.IsCollecting)
+        {
+            context.Report(
+                location,
+                isMaximum ? "maxLength" : "minLength",
+                isMaximum
+                    ? $"string has {JsonValueText.Plural(length, "character")}, expected at most {limit} (maxLength)"
+                    : $"string has {JsonValueText.Plural(length, "character")}, expected at least {limit} (minLength)");
+        }
+
         return false;
     }
 
@@ -44,7 +47,7 @@ internal sealed class LengthKeyword(long limit, bool isMaximum) : SchemaKeyword
 }
 
 /// <summary><c>pattern</c>: an unanchored regex search, as in ECMA 262.</summary>
-internal sealed class PatternKeyword(string pattern, Regex regex) : SchemaKeyword
+internal sealed class PatternKeyword(SchemaPattern pattern) : SchemaKeyword
 {
     public override bool Evaluate(JsonElement instance, InstanceLocation location, EvaluationContext context)
     {
@@ -54,20 +57,23 @@ internal sealed class PatternKeyword(string pattern, Regex regex) : SchemaKeywor
         }
 
         string text = instance.GetString()!;
-        try
+        if (pattern.IsMatch(text, out bool timedOut))
         {
-            if (regex.IsMatch(text))
-            {
-                return true;
-            }
-
-            context.Report(location, "pattern", $"string {JsonValueText.Quote(text)} does not match pattern {JsonValueText.Quote(pattern)}");
+            return true;
         }
-        catch (RegexMatchTimeoutException)
+
+        if (context.IsCollecting)
         {
-            context.Report(location, "pattern", $"matching pattern {JsonValueText.Quote(pattern)} timed out");
+            context.Report(
+                location,
+                "pattern",
+                timedOut
+                    ? $"matching pattern {JsonValueText.Quote(pattern.Text)} timed out"
+                    : $"string {JsonValueText.Quote(text)} does not match pattern {JsonValueText.Quote(pattern.Text)}");
         }
 
         return false;
     }
+
+    public override void Prepare(List<SchemaNode> subschemas) => _ = pattern.Regex;
 }
