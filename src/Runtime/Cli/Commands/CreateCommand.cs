@@ -4,7 +4,7 @@ using Runc.Sharp.Runtime.Containers;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class CreateCommand : ICommand
+public sealed class CreateCommand : GlobalOptions, ICommand
 {
     [Option('b', "bundle", HelpText = "path to the root of the bundle directory, defaults to the current directory")]
     public string Bundle { get; set; } = ".";

@@ -4,7 +4,7 @@ using Runc.Sharp.Runtime.Containers;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class DeleteCommand : ICommand
+public sealed class DeleteCommand : GlobalOptions, ICommand
 {
     [Option('f', "force", HelpText = "Forcibly deletes the container if it is still running (uses SIGKILL)")] public bool Force { get; set; }
     [Value(0, MetaName = "container-id")] public IEnumerable<string> Positionals { get; set; } = [];

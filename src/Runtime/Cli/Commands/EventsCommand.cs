@@ -6,7 +6,7 @@ using Runc.Sharp.Runtime.Diagnostics;
 namespace Runc.Sharp.Cli.Commands;
 
 /// <summary>runc events: stats as JSON lines, once with --stats, else every --interval until the container stops.</summary>
-public sealed class EventsCommand : ICommand
+public sealed class EventsCommand : GlobalOptions, ICommand
 {
     [Option("interval", Default = "5s", HelpText = "set the stats collection interval")] public string Interval { get; set; } = "5s";
     [Option("stats", HelpText = "display the container's stats then exit")] public bool Stats { get; set; }

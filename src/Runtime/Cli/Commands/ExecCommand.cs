@@ -4,7 +4,7 @@ using Runc.Sharp.Runtime.Containers;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class ExecCommand : ICommand
+public sealed class ExecCommand : GlobalOptions, ICommand
 {
     [Option("console-socket")] public string? ConsoleSocket { get; set; }
     [Option("pidfd-socket")] public string? PidfdSocket { get; set; }

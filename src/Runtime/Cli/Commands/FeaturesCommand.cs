@@ -5,7 +5,7 @@ using Runc.Sharp.Spec.Serialization;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class FeaturesCommand : ICommand
+public sealed class FeaturesCommand : GlobalOptions, ICommand
 {
     [Value(0)] public IEnumerable<string> Positionals { get; set; } = [];
 

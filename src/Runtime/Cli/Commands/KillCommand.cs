@@ -4,7 +4,7 @@ using Runc.Sharp.Runtime.Containers;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class KillCommand : ICommand
+public sealed class KillCommand : GlobalOptions, ICommand
 {
     [Option('a', "all", HelpText = "(obsoleted, do not use)")] public bool All { get; set; }
     [Value(0, MetaName = "container-id [signal]")] public IEnumerable<string> Positionals { get; set; } = [];

@@ -6,7 +6,7 @@ using Runc.Sharp.Runtime.Diagnostics;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class ListCommand : ICommand
+public sealed class ListCommand : GlobalOptions, ICommand
 {
     [Option('f', "format", Default = "table", HelpText = "select one of: table or json")] public string Format { get; set; } = "table";
     [Option('q', "quiet", HelpText = "display only container IDs")] public bool Quiet { get; set; }

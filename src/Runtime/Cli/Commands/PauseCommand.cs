@@ -4,7 +4,7 @@ using Runc.Sharp.Runtime.Containers;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class PauseCommand : ICommand
+public sealed class PauseCommand : GlobalOptions, ICommand
 {
     [Value(0, MetaName = "container-id")] public IEnumerable<string> Positionals { get; set; } = [];
 

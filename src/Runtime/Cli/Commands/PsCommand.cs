@@ -7,7 +7,7 @@ using Runc.Sharp.Runtime.Diagnostics;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class PsCommand : ICommand
+public sealed class PsCommand : GlobalOptions, ICommand
 {
     [Option('f', "format", Default = "table", HelpText = "select one of: table or json")] public string Format { get; set; } = "table";
     [Value(0, MetaName = "container-id [ps options]")] public IEnumerable<string> Positionals { get; set; } = [];

@@ -4,7 +4,7 @@ using Runc.Sharp.Runtime.Containers;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class ResumeCommand : ICommand
+public sealed class ResumeCommand : GlobalOptions, ICommand
 {
     [Value(0, MetaName = "container-id")] public IEnumerable<string> Positionals { get; set; } = [];
 

@@ -4,7 +4,7 @@ using Runc.Sharp.Runtime.Containers;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class RunCommand : ICommand
+public sealed class RunCommand : GlobalOptions, ICommand
 {
     [Option('b', "bundle")] public string Bundle { get; set; } = ".";
     [Option("console-socket")] public string? ConsoleSocket { get; set; }

@@ -6,6 +6,7 @@ using Runc.Sharp.Spec.Serialization;
 
 namespace Runc.Sharp.Cli.Commands;
 
+/// <remarks>Its own --rootless (a switch) differs from the global one, so globals are read apart.</remarks>
 public sealed class SpecCommand : ICommand
 {
     [Option('b', "bundle", HelpText = "path to the root of the bundle directory")] public string? Bundle { get; set; }

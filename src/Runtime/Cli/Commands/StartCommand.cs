@@ -4,7 +4,7 @@ using Runc.Sharp.Runtime.Containers;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class StartCommand : ICommand
+public sealed class StartCommand : GlobalOptions, ICommand
 {
     [Value(0, MetaName = "container-id")] public IEnumerable<string> Positionals { get; set; } = [];
 

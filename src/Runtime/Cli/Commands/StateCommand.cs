@@ -5,7 +5,7 @@ using Runc.Sharp.Runtime.Containers;
 
 namespace Runc.Sharp.Cli.Commands;
 
-public sealed class StateCommand : ICommand
+public sealed class StateCommand : GlobalOptions, ICommand
 {
     [Value(0, MetaName = "container-id")] public IEnumerable<string> Positionals { get; set; } = [];
 

@@ -9,7 +9,7 @@ using Runc.Sharp.Spec.Serialization;
 namespace Runc.Sharp.Cli.Commands;
 
 /// <summary>runc update: --resources FILE|- (a LinuxResources JSON, which wins), or the single flags.</summary>
-public sealed class UpdateCommand : ICommand
+public sealed class UpdateCommand : GlobalOptions, ICommand
 {
     [Option('r', "resources", HelpText = "path to a file containing the resources to update or '-' to read from the standard input")] public string? Resources { get; set; }
     [Option("blkio-weight")] public ushort? BlkioWeight { get; set; }

@@ -11,7 +11,7 @@ namespace Runc.Sharp.Cli.Commands;
 /// Not a runc verb: schema and semantic validation of a bundle's config.json. Valid: exit 0,
 /// nothing on stdout. Invalid: exit 1, one `config.json:LINE:COL: $.path: message` per problem.
 /// </summary>
-public sealed class ValidateCommand : ICommand
+public sealed class ValidateCommand : GlobalOptions, ICommand
 {
     [Option('b', "bundle", HelpText = "path to the root of the bundle directory")] public string Bundle { get; set; } = ".";
     [Value(0)] public IEnumerable<string> Positionals { get; set; } = [];

@@ -14,37 +14,30 @@ public static class CliApp
     public static int Run(string programName, string[] argv)
     {
         var (globalArgs, verb, verbArgs) = Split(argv);
+        var entry = verb is null ? null : CommandTable.Find(verb);
+        if (entry is null || globalArgs.Any(a => a is "--version" or "-v" or "--help" or "-h"))
+            return RunWithoutVerb(programName, globalArgs, verb);
+
+        ICommand? command;
         GlobalOptions globals;
         try
         {
-            globals = ParseGlobals(globalArgs);
+            command = ParseVerb(entry, entry.CarriesGlobals ? globalArgs : [], verbArgs);
+            if (command is null)
+                return 0; // help was printed
+            globals = command as GlobalOptions ?? ParseGlobals(globalArgs);
+            ConfigureGlobals(globals);
         }
-        catch (RuntimeException e)
+        catch (UsageException e)
         {
+            TryConfigureLog(globalArgs);
+            Console.Out.Write($"Incorrect Usage.\n\n{Usage.ForVerb(programName, entry)}");
             return Fail(e.Message, 1);
         }
-
-        if (globals.Version)
-        {
-            Console.Out.Write(VersionInfo.Text(programName));
-            return 0;
-        }
-        if (verb is null || globals.Help || verb is "help" or "h")
-        {
-            Console.Out.Write(Usage.Overview(programName));
-            return verb is null && !globals.Help ? 0 : 0;
-        }
-
-        var entry = CommandTable.Find(verb);
-        if (entry is null)
-            return Fail($"No help topic for '{verb}'", 3);
 
         try
         {
             var context = new CliContext { Globals = globals, ProgramName = programName };
-            var command = ParseVerb(entry, verbArgs);
-            if (command is null)
-                return 0; // help was printed
             return command.Run(context);
         }
         catch (UsageException e)
@@ -55,6 +48,43 @@ public static class CliApp
         catch (RuntimeException e)
         {
             return Fail(e.Message, entry.FailureExitCode);
+        }
+    }
+
+    /// <summary>--version, --help, no verb or an unknown one: only the global flags are read.</summary>
+    private static int RunWithoutVerb(string programName, List<string> globalArgs, string? verb)
+    {
+        GlobalOptions globals;
+        try
+        {
+            globals = ParseGlobals(globalArgs);
+        }
+        catch (RuntimeException e)
+        {
+            return Fail(e.Message, 1);
+        }
+        if (globals.Version)
+        {
+            Console.Out.Write(VersionInfo.Text(programName));
+            return 0;
+        }
+        if (verb is null || globals.Help || verb is "help" or "h")
+        {
+            Console.Out.Write(Usage.Overview(programName));
+            return 0;
+        }
+        return Fail($"No help topic for '{verb}'", 3);
+    }
+
+    /// <summary>On a usage error the log settings may still be readable: the error belongs in that log.</summary>
+    private static void TryConfigureLog(List<string> globalArgs)
+    {
+        try
+        {
+            ParseGlobals(globalArgs);
+        }
+        catch (RuntimeException)
+        {
         }
     }
 
@@ -88,7 +118,12 @@ public static class CliApp
         var result = parser.ParseArguments<GlobalOptions>(normalized);
         if (result is not Parsed<GlobalOptions> parsed)
             throw new UsageException(ParseErrors.Describe(((NotParsed<GlobalOptions>)result).Errors));
-        var g = parsed.Value;
+        ConfigureGlobals(parsed.Value);
+        return parsed.Value;
+    }
+
+    private static void ConfigureGlobals(GlobalOptions g)
+    {
         if (g.LogFormat is not ("text" or "json"))
             throw new UsageException($"invalid log-format: {g.LogFormat}");
         Log.Configure(g.LogPath, g.LogFormat == "json" ? LogFormat.Json : LogFormat.Text, g.Debug);
@@ -96,14 +131,14 @@ public static class CliApp
             throw new UsageException("Option --root argument should not be set to /");
         if (g.Criu is not null)
             Log.Warning("--criu is ignored (runcs has no checkpoint support yet)");
-        return g;
     }
 
     private static readonly HashSet<string> GlobalBooleans = ["debug", "systemd-cgroup", "version", "help", "v", "h"];
 
-    private static ICommand? ParseVerb(CommandTable.Entry entry, List<string> args)
+    private static ICommand? ParseVerb(CommandTable.Entry entry, List<string> globalArgs, List<string> args)
     {
-        var normalized = new List<string>(args.Count + 1);
+        var normalized = new List<string>(globalArgs.Count + args.Count + 1);
+        normalized.AddRange(globalArgs);
         var booleans = entry.Booleans();
         var flagsDone = false;
         for (var i = 0; i < args.Count; i++)
@@ -151,7 +186,7 @@ public static class CliApp
             }
         }
         using var parser = NewParser();
-        var (command, errors) = entry.Parse(parser, ArgumentNormalizer.NormalizeBooleans(normalized, entry.Booleans()).ToList());
+        var (command, errors) = entry.Parse(parser, ArgumentNormalizer.NormalizeBooleans(normalized, booleans).ToList());
         return command ?? throw new UsageException(ParseErrors.Describe(errors));
     }
 

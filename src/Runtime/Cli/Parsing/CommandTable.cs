@@ -13,6 +13,7 @@ public static class CommandTable
         Func<Parser, IEnumerable<string>, (ICommand? Command, IEnumerable<Error> Errors)> Parse,
         Func<HashSet<string>> Booleans,
         bool PositionalsEndFlags,
+        bool CarriesGlobals,
         int FailureExitCode,
         bool Hidden);
 
@@ -48,7 +49,7 @@ public static class CommandTable
                 NotParsed<T> failed => (null, failed.Errors),
                 _ => (null, []),
             },
-            BooleanOptionNames<T>, positionalsEndFlags, failureExitCode, hidden);
+            BooleanOptionNames<T>, positionalsEndFlags, typeof(GlobalOptions).IsAssignableFrom(typeof(T)), failureExitCode, hidden);
 
     private static HashSet<string> BooleanOptionNames<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>() =>
         typeof(T).GetProperties()

@@ -2,8 +2,11 @@ using CommandLine;
 
 namespace Runc.Sharp.Cli.Parsing;
 
-/// <summary>runc's global flags; they come before the command.</summary>
-public sealed class GlobalOptions
+/// <summary>
+/// runc's global flags; they come before the command. Every command's options type derives from
+/// this, so one CommandLineParser pass reads the globals and the verb's flags together.
+/// </summary>
+public class GlobalOptions
 {
     public const string DefaultRoot = "/run/runcs";
 
