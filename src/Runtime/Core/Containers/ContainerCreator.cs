@@ -32,6 +32,7 @@ public static class ContainerCreator
         PhaseTrace.Mark("create: config loaded");
         var process = config.Process ?? throw new RuntimeException("config.json: process is required to create a container");
         CheckTerminal(process.Terminal == true, o.Foreground, consoleSocket);
+        UnsupportedSettings.Check(config, process);
         if (config.Root is null || string.IsNullOrEmpty(config.Root.Path))
             throw new RuntimeException("config.json: root.path is required");
         var rootfs = Path.GetFullPath(config.Root.Path, bundle);

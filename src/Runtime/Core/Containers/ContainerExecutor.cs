@@ -24,6 +24,7 @@ public static class ContainerExecutor
 
         var bundleConfig = TryLoadBundle(record.Bundle);
         var process = ExecProcessBuilder.Build(o, bundleConfig);
+        UnsupportedSettings.CheckProcess(process);
         var terminal = process.Terminal == true;
         if (terminal && o.Detach && consoleSocket is null)
             throw new RuntimeException("cannot allocate tty if runc will detach without setting console socket");

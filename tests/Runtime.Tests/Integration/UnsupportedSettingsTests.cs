@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Runc.Sharp.Runtime.Tests.Integration.Support;
+using Xunit;
+
+namespace Runc.Sharp.Runtime.Tests.Integration;
+
+/// <summary>What runcs cannot honour is refused with one clear line, before anything is made.</summary>
+public sealed class UnsupportedSettingsTests
+{
+    public static TheoryData<string, string, string> Settings => new()
+    {
+        { "linux", "seccomp", "linux.seccomp is not supported" },
+        { "process", "apparmorProfile", "AppArmor is not enabled" },
+        { "process", "selinuxLabel", "selinux is disabled" },
+        { "process", "ioPriority", "process.ioPriority is not supported" },
+    };
+
+    [RootTheory]
+    [MemberData(nameof(Settings))]
+    public void Refused_clearly_and_nothing_is_left(string section, string key, string message)
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle("true").Edit(c =>
+        {
+            JsonNode value = key switch
+            {
+                "seccomp" => new JsonObject { ["defaultAction"] = "SCMP_ACT_ALLOW" },
+                "ioPriority" => new JsonObject { ["class"] = "IOPRIO_CLASS_BE", ["priority"] = 4 },
+                "selinuxLabel" => "system_u:system_r:container_t:s0",
+                _ => "some-profile",
+            };
+            c[section]![key] = value;
+        });
+        var result = rc.Run("run", "--bundle", b.Dir, "u");
+        result.ShouldFailWith(message);
+        rc.AssertNoLeftovers();
+    }
+}
