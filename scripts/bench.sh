@@ -64,7 +64,17 @@ for i in $(seq "$N"); do
   done
 done
 
-# 4. state and list with N_STATE containers present; RSS of init while created
+# 4. start-up of the CLI itself: --version, spec into an empty directory, validate (runcs only)
+for i in $(seq "$N"); do
+  for rt in "${runtimes[@]}"; do
+    t0=$(now_us); "${BIN[$rt]}" --version >/dev/null; t1=$(now_us); record version "$rt" $((t1 - t0))
+    d="$work/spec-$rt-$i"; mkdir -p "$d"
+    t0=$(now_us); (cd "$d" && "${BIN[$rt]}" spec >/dev/null 2>&1); t1=$(now_us); record spec "$rt" $((t1 - t0))
+  done
+  t0=$(now_us); "${BIN[runcs]}" validate --bundle "$work/true" >/dev/null; t1=$(now_us); record validate runcs $((t1 - t0))
+done
+
+# 5. state and list with N_STATE containers present; RSS of init while created
 for rt in "${runtimes[@]}"; do
   r=(${BIN[$rt]} --root "$work/root-$rt")
   for i in $(seq "$N_STATE"); do "${r[@]}" create -b "$work/sleep" "many-$i" </dev/null >/dev/null 2>&1; done
@@ -89,7 +99,7 @@ for rt in "${runtimes[@]}"; do
   samples[size,$rt]=$(stat -L -c %s "${BIN[$rt]}")
 done
 
-# 5. 100 containers started in parallel (wall time), and nothing left behind
+# 6. 100 containers started in parallel (wall time), and nothing left behind
 for rt in "${runtimes[@]}"; do
   r="${BIN[$rt]} --root $work/root-$rt"
   t0=$(now_us)
@@ -102,8 +112,9 @@ done
 
 value() { # METRIC RT → number (median for timed metrics)
   local v=${samples[$1,$2]:-}
+  [ -n "$v" ] || { echo "n/a"; return; }
   case $1 in
-    run|cycle|exec|state|list) ms "$(tr ' ' '\n' <<<"$v" | grep . | median)" ;;
+    run|cycle|exec|state|list|version|spec|validate) ms "$(tr ' ' '\n' <<<"$v" | grep . | median)" ;;
     parallel) ms "$v" ;;
     *) echo "$v" ;;
   esac
@@ -116,6 +127,7 @@ echo
 printf '| metric |'; printf ' %s |' "${runtimes[@]}"; echo " runcs/runc | runcs/crun |"
 printf '|---|'; for _ in "${runtimes[@]}"; do printf -- '---|'; done; echo "---|---|"
 for m in "run:run /bin/true (ms)" "cycle:create+start+delete -f (ms)" "exec:exec true (ms)" \
+         "version:--version (ms)" "spec:spec (ms)" "validate:validate of a bundle (ms)" \
          "state:state, $N_STATE present (ms)" "list:list, $N_STATE present (ms)" \
          "initrss:init RSS while created (KB)" "peakrss:peak RSS of run (KB)" "size:binary size (bytes)" \
          "parallel:100 parallel runs, wall (ms)" "leftover:containers left after parallel runs"; do
