@@ -13,6 +13,9 @@ internal static class Program
         var stage = ShimNative.Stage();
         if (stage != ShimProtocol.StageNone)
             return InitEntry.Run(stage, ShimNative.SyncFd());
+        // Without TERM, .NET finds no terminfo and never writes its keypad-mode escape sequence
+        // (CommandLineParser reads Console.WindowWidth) in front of a container's output.
+        Environment.SetEnvironmentVariable("TERM", null);
         var programName = Environment.GetCommandLineArgs().FirstOrDefault() ?? "runcs";
         return CliApp.Run(programName, args);
     }

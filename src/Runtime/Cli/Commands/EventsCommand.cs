@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Sys;
 using CommandLine;
 using Runc.Sharp.Cli.Parsing;
 using Runc.Sharp.Runtime.Containers;
@@ -26,8 +27,7 @@ public sealed class EventsCommand : GlobalOptions, ICommand
             throw new RuntimeException($"container with id {id} is not running");
         while (true)
         {
-            Console.Out.Write(StatsEvent.Line(id, ContainerResources.Stats(store, id)));
-            Console.Out.Flush();
+            StdStreams.Write(StdStreams.Out, StatsEvent.Line(id, ContainerResources.Stats(store, id)));
             if (Stats)
                 return 0;
             Thread.Sleep(interval);

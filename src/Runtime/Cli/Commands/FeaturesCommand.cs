@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Sys;
 using CommandLine;
 using Runc.Sharp.Cli.Parsing;
 using Runc.Sharp.Runtime.Containers;
@@ -12,8 +13,7 @@ public sealed class FeaturesCommand : GlobalOptions, ICommand
     public int Run(CliContext context)
     {
         CliContext.RequireArgs("features", Positionals.Count(), 0, 0);
-        using var stdout = Console.OpenStandardOutput();
-        stdout.Write(SpecJson.WriteFeatures(FeatureSet.Build(VersionInfo.Version, VersionInfo.Commit)));
+        StdStreams.Write(StdStreams.Out, SpecJson.WriteFeatures(FeatureSet.Build(VersionInfo.Version, VersionInfo.Commit)));
         return 0;
     }
 }

@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Sys;
 using System.Text;
 using CommandLine;
 using Runc.Sharp.Cli.Parsing;
@@ -32,16 +33,15 @@ public sealed class ListCommand : GlobalOptions, ICommand
             }
             catch (RuntimeException e)
             {
-                Console.Error.WriteLine($"load container {id}: {e.Message}");
+                StdStreams.Write(StdStreams.Err, $"load container {id}: {e.Message}\n");
             }
         }
-        using var stdout = Console.OpenStandardOutput();
         if (Quiet)
-            stdout.Write(Encoding.UTF8.GetBytes(string.Concat(views.Select(v => v.Id + "\n"))));
+            StdStreams.Write(StdStreams.Out, Encoding.UTF8.GetBytes(string.Concat(views.Select(v => v.Id + "\n"))));
         else if (Format == "json")
-            stdout.Write(views.Count == 0 ? "null\n"u8.ToArray() : [.. System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(views, ListContext.Compact.ListStateView), (byte)'\n']);
+            StdStreams.Write(StdStreams.Out, views.Count == 0 ? "null\n"u8.ToArray() : [.. System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(views, ListContext.Compact.ListStateView), (byte)'\n']);
         else
-            stdout.Write(Encoding.UTF8.GetBytes(Table(views)));
+            StdStreams.Write(StdStreams.Out, Encoding.UTF8.GetBytes(Table(views)));
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Sys;
 using System.Diagnostics;
 using System.Text;
 using CommandLine;
@@ -21,15 +22,14 @@ public sealed class PsCommand : GlobalOptions, ICommand
         if (ContainerInspector.Status(store, record) == LifecycleStatus.Stopped)
             throw new RuntimeException("container not running");
         var pids = ContainerProcesses.Pids(record);
-        using var stdout = Console.OpenStandardOutput();
         if (Format == "json")
         {
-            stdout.Write(pids.Count == 0 ? "null\n"u8.ToArray() : [.. System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(pids, ListContext.Compact.ListInt32), (byte)'\n']);
+            StdStreams.Write(StdStreams.Out, pids.Count == 0 ? "null\n"u8.ToArray() : [.. System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(pids, ListContext.Compact.ListInt32), (byte)'\n']);
             return 0;
         }
         if (Format != "table")
             throw new RuntimeException($"invalid format option");
-        stdout.Write(Encoding.UTF8.GetBytes(Table(args.Count > 1 ? args.Skip(1).ToList() : ["-ef"], pids)));
+        StdStreams.Write(StdStreams.Out, Encoding.UTF8.GetBytes(Table(args.Count > 1 ? args.Skip(1).ToList() : ["-ef"], pids)));
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Sys;
 using System.Text.Json;
 using CommandLine;
 using Runc.Sharp.Cli.Parsing;
@@ -16,8 +17,7 @@ public sealed class StateCommand : GlobalOptions, ICommand
         var store = new StateStore(context.Root);
         var record = store.Load(args[0]);
         var view = StateView.Of(record, ContainerInspector.Status(store, record));
-        using var stdout = Console.OpenStandardOutput();
-        stdout.Write(JsonOutput.Indented(view, JsonOutput.Context.StateView));
+        StdStreams.Write(StdStreams.Out, JsonOutput.Indented(view, JsonOutput.Context.StateView));
         return 0;
     }
 }

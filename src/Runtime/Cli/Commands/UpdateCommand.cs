@@ -65,7 +65,7 @@ public sealed class UpdateCommand : GlobalOptions, ICommand
 
     private static byte[] ReadStdin()
     {
-        using var stdin = Console.OpenStandardInput();
+        using var stdin = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(0, ownsHandle: false), FileAccess.Read);
         using var ms = new MemoryStream();
         stdin.CopyTo(ms);
         return ms.ToArray();

@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Sys;
 using System.Text;
 using CommandLine;
 using Runc.Sharp.Cli.Parsing;
@@ -38,8 +39,7 @@ public sealed class ValidateCommand : GlobalOptions, ICommand
         var sb = new StringBuilder();
         foreach (var e in errors)
             sb.Append("config.json:").Append(e).Append('\n');
-        Console.Out.Write(sb.ToString());
-        Console.Out.Flush();
+        StdStreams.Write(StdStreams.Out, sb.ToString());
         if (!Log.ToStderr)
             foreach (var e in errors)
                 Log.Write("error", $"config.json:{e}");

@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Sys;
 using CommandLine;
 using Runc.Sharp.Runtime.Diagnostics;
 
@@ -31,7 +32,7 @@ public static class CliApp
         catch (UsageException e)
         {
             TryConfigureLog(globalArgs);
-            Console.Out.Write($"Incorrect Usage.\n\n{Usage.ForVerb(programName, entry)}");
+            StdStreams.Write(StdStreams.Out, $"Incorrect Usage.\n\n{Usage.ForVerb(programName, entry)}");
             return Fail(e.Message, 1);
         }
 
@@ -42,7 +43,7 @@ public static class CliApp
         }
         catch (UsageException e)
         {
-            Console.Out.Write($"Incorrect Usage.\n\n{Usage.ForVerb(programName, entry)}");
+            StdStreams.Write(StdStreams.Out, $"Incorrect Usage.\n\n{Usage.ForVerb(programName, entry)}");
             return Fail(e.Message, 1);
         }
         catch (RuntimeException e)
@@ -65,12 +66,12 @@ public static class CliApp
         }
         if (globals.Version)
         {
-            Console.Out.Write(VersionInfo.Text(programName));
+            StdStreams.Write(StdStreams.Out, VersionInfo.Text(programName));
             return 0;
         }
         if (verb is null || globals.Help || verb is "help" or "h")
         {
-            Console.Out.Write(Usage.Overview(programName));
+            StdStreams.Write(StdStreams.Out, Usage.Overview(programName));
             return 0;
         }
         return Fail($"No help topic for '{verb}'", 3);
@@ -181,7 +182,7 @@ public static class CliApp
             var idx = Math.Max(normalized.IndexOf("--help"), normalized.IndexOf("-h"));
             if (helpAt < 0 || idx < helpAt)
             {
-                Console.Out.Write(Usage.ForVerb("runcs", entry));
+                StdStreams.Write(StdStreams.Out, Usage.ForVerb("runcs", entry));
                 return null;
             }
         }
@@ -206,7 +207,7 @@ public static class CliApp
     {
         Log.Error(message);
         if (!Log.ToStderr)
-            Console.Error.WriteLine(message);
+            StdStreams.Write(StdStreams.Err, message + "\n");
         return exitCode;
     }
 }

@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Sys;
 using System.Text;
 
 namespace Runc.Sharp.Runtime.Diagnostics;
@@ -43,8 +44,7 @@ public static class Log
             {
                 if (_path is null)
                 {
-                    using var stderr = Console.OpenStandardError();
-                    stderr.Write(Encoding.UTF8.GetBytes(line));
+                    StdStreams.Write(StdStreams.Err, line);
                 }
                 else
                 {

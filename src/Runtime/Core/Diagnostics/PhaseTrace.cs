@@ -17,6 +17,6 @@ public static class PhaseTrace
             return;
         // CLOCK_MONOTONIC, comparable across the runtime and its init.
         var ms = Stopwatch.GetTimestamp() * 1000.0 / Stopwatch.Frequency % 100_000;
-        Console.Error.WriteLine($"[{Environment.ProcessId}] {ms,10:F2} ms  {phase}");
+        Sys.StdStreams.Write(Sys.StdStreams.Err, $"[{Environment.ProcessId}] {ms,10:F2} ms  {phase}\n");
     }
 }
