@@ -1,3 +1,4 @@
+using Runc.Sharp.Spec.Paths;
 using Runc.Sharp.Spec.Model;
 
 namespace Runc.Sharp.Spec.Defaults;

@@ -54,10 +54,17 @@ public static class JsonPath
         {
             if (c is '\'' or '\\')
             {
-                builder.Append('\\');
+                builder.Append('\\').Append(c);
             }
-
-            builder.Append(c);
+            else if (char.IsControl(c))
+            {
+                // Keeps every message that quotes a path on one line.
+                builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
         }
 
         builder.Append("']");

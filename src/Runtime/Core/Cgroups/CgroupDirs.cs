@@ -1,3 +1,4 @@
+using Runc.Sharp.Spec.Paths;
 using System.Runtime.InteropServices;
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Runtime.Sys;

@@ -1,3 +1,4 @@
+using Runc.Sharp.Spec.Paths;
 using Runc.Sharp.Runtime.Cgroups.Devices;
 using Runc.Sharp.Runtime.Cgroups.V1;
 using Runc.Sharp.Runtime.Cgroups.V2;

@@ -1,3 +1,4 @@
+using Runc.Sharp.Spec.Paths;
 using Runc.Sharp.Runtime.Rootfs;
 
 namespace Runc.Sharp.Runtime.Cgroups;

@@ -1,3 +1,4 @@
+using Runc.Sharp.Spec.Paths;
 using Runc.Sharp.Runtime.Diagnostics;
 
 namespace Runc.Sharp.Runtime.Cgroups.V2;

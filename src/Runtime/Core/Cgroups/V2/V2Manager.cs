@@ -1,3 +1,4 @@
+using Runc.Sharp.Spec.Paths;
 using Runc.Sharp.Runtime.Cgroups.Devices;
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Spec.Model;

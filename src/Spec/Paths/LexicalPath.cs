@@ -1,7 +1,7 @@
-namespace Runc.Sharp.Runtime.Cgroups;
+namespace Runc.Sharp.Spec.Paths;
 
 /// <summary>Go's filepath.Join/Clean and runc's CleanPath: purely lexical, no file system access.</summary>
-internal static class LexicalPath
+public static class LexicalPath
 {
     public static string Join(params string[] parts) =>
         Clean(string.Join('/', parts.Where(p => p.Length > 0)));
