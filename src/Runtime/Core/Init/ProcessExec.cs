@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Runtime.Security;
 using Runc.Sharp.Runtime.Sys;
@@ -45,26 +44,9 @@ public static unsafe class ProcessExec
     public static void Exec(string path, IReadOnlyList<string> args, IReadOnlyList<string> env, int firstClosed)
     {
         Syscalls.CloseRangeCloexec(firstClosed);
-        var owned = new List<nint>();
-        var argv = stackalloc byte*[args.Count + 1];
-        var envp = stackalloc byte*[env.Count + 1];
-        for (var i = 0; i < args.Count; i++)
-            argv[i] = Native(owned, args[i]);
-        argv[args.Count] = null;
-        for (var i = 0; i < env.Count; i++)
-            envp[i] = Native(owned, env[i]);
-        envp[env.Count] = null;
-        LibC.execve(Native(owned, path), argv, envp);
+        using var strings = new NativeStrings();
+        LibC.execve(strings.String(path), strings.Array(args), strings.Array(env));
         var errno = Marshal.GetLastPInvokeError();
         throw new RuntimeException($"exec {path}: {Errno.Describe(errno)}");
-    }
-
-    private static byte* Native(List<nint> owned, string s)
-    {
-        var bytes = Encoding.UTF8.GetBytes(s + "\0");
-        var p = Marshal.AllocHGlobal(bytes.Length);
-        Marshal.Copy(bytes, 0, p, bytes.Length);
-        owned.Add(p);
-        return (byte*)p;
     }
 }

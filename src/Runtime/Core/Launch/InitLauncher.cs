@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text;
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Sys;
@@ -82,36 +80,11 @@ public static unsafe class InitLauncher
 
     private static int Spawn(int exeFd, string[] argv, string[] envp, int[] fds)
     {
-        var strings = new List<nint>();
-        try
+        using var strings = new NativeStrings();
+        fixed (int* pf = fds)
         {
-            var argvP = stackalloc byte*[argv.Length + 1];
-            for (var i = 0; i < argv.Length; i++)
-                argvP[i] = (byte*)Track(strings, argv[i]);
-            argvP[argv.Length] = null;
-            var envP = stackalloc byte*[envp.Length + 1];
-            for (var i = 0; i < envp.Length; i++)
-                envP[i] = (byte*)Track(strings, envp[i]);
-            envP[envp.Length] = null;
-            fixed (int* pf = fds)
-            {
-                var pid = ShimNative.Spawn(exeFd, argvP, envP, pf, fds.Length);
-                return pid < 0 ? throw new SyscallException("start runcs init", -pid) : pid;
-            }
+            var pid = ShimNative.Spawn(exeFd, strings.Array(argv), strings.Array(envp), pf, fds.Length);
+            return pid < 0 ? throw new SyscallException("start runcs init", -pid) : pid;
         }
-        finally
-        {
-            foreach (var p in strings)
-                Marshal.FreeHGlobal(p);
-        }
-    }
-
-    private static nint Track(List<nint> owned, string s)
-    {
-        var bytes = Encoding.UTF8.GetBytes(s + "\0");
-        var p = Marshal.AllocHGlobal(bytes.Length);
-        Marshal.Copy(bytes, 0, p, bytes.Length);
-        owned.Add(p);
-        return p;
     }
 }
