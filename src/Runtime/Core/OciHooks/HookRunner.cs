@@ -12,25 +12,14 @@ namespace Runc.Sharp.Runtime.OciHooks;
 /// </summary>
 public static class HookRunner
 {
-    public static void Run(string phase, IEnumerable<Hook>? hooks, ContainerState state)
-    {
-        var index = 0;
-        foreach (var hook in hooks ?? [])
-        {
-            try
-            {
-                RunOne(hook, state);
-            }
-            catch (Exception e) when (e is RuntimeException or System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
-            {
-                throw new RuntimeException($"error running {phase} hook #{index}: {e.Message}");
-            }
-            index++;
-        }
-    }
+    public static void Run(string phase, IEnumerable<Hook>? hooks, ContainerState state) =>
+        RunAll(phase, hooks, state, message => throw new RuntimeException(message));
 
     /// <summary>poststart and poststop: a failure is a warning and the rest still run.</summary>
-    public static void RunWarnOnly(string phase, IEnumerable<Hook>? hooks, ContainerState state)
+    public static void RunWarnOnly(string phase, IEnumerable<Hook>? hooks, ContainerState state) =>
+        RunAll(phase, hooks, state, Log.Warning);
+
+    private static void RunAll(string phase, IEnumerable<Hook>? hooks, ContainerState state, Action<string> onFailure)
     {
         var index = 0;
         foreach (var hook in hooks ?? [])
@@ -41,7 +30,7 @@ public static class HookRunner
             }
             catch (Exception e) when (e is RuntimeException or System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
             {
-                Log.Warning($"error running {phase} hook #{index}: {e.Message}");
+                onFailure($"error running {phase} hook #{index}: {e.Message}");
             }
             index++;
         }
