@@ -31,7 +31,7 @@ public static class ContainerCreator
         var config = bundleConfig.Config;
         PhaseTrace.Mark("create: config loaded");
         var process = config.Process ?? throw new RuntimeException("config.json: process is required to create a container");
-        CheckTerminal(process.Terminal == true, o.Foreground, consoleSocket);
+        ConsoleChannel.CheckRules(process.Terminal == true, !o.Foreground, consoleSocket);
         UnsupportedSettings.Check(config, process);
         if (config.Root is null || string.IsNullOrEmpty(config.Root.Path))
             throw new RuntimeException("config.json: root.path is required");
@@ -45,24 +45,20 @@ public static class ContainerCreator
         InitProcess? init = null;
         ICgroupManager? cgroup = null;
         var fifoFd = -1;
-        var consoleFd = -1;
-        var consoleReceiver = -1;
+        ConsoleChannel? console = null;
         var consoleMaster = -1;
         try
         {
             fifoFd = MakeExecFifo(dir);
-            if (consoleSocket is not null)
-                consoleFd = FdPassing.Connect(consoleSocket);
-            else if (process.Terminal == true && o.Foreground)
-                (consoleReceiver, consoleFd) = Syscalls.SocketPair();
+            console = ConsoleChannel.Open(process.Terminal == true, !o.Foreground, consoleSocket);
             var plan = NamespacePlan.From(config.Linux);
             cgroup = ContainerCgroups.ForNew(config, id, o.SystemdCgroup);
             var resources = ContainerCgroups.EffectiveResources(config);
             var listen = ListenFds.FromEnvironment();
             var preserved = listen.Count + o.PreserveFds;
             var pass = Enumerable.Range(3, preserved).Append(fifoFd).ToList();
-            if (consoleFd >= 0)
-                pass.Add(consoleFd);
+            if (console is not null)
+                pass.Add(console.InitEnd);
 
             init = InitLauncher.Start(new LaunchRequest
             {
@@ -95,7 +91,7 @@ public static class ContainerCreator
                 NoNewKeyring = o.NoNewKeyring,
                 PreservedFds = preserved,
                 ExecFifoFd = init.FdBase + preserved,
-                ConsoleSocketFd = consoleFd >= 0 ? init.FdBase + preserved + 1 : -1,
+                ConsoleSocketFd = console is not null ? init.FdBase + preserved + 1 : -1,
                 ExtraEnv = listen.Env,
                 InUserNamespace = plan.Has(LinuxNamespaceTypes.User),
                 NewCgroupNamespace = plan.Creates(LinuxNamespaceTypes.Cgroup),
@@ -103,8 +99,7 @@ public static class ContainerCreator
             init.Channel.Send(initConfig, ProtocolJsonContext.Default.InitConfig);
             AwaitReady(init, config, id, bundle);
             PhaseTrace.Mark("create: init ready");
-            if (consoleReceiver >= 0)
-                consoleMaster = FdPassing.Receive(consoleReceiver);
+            consoleMaster = console?.ReceiveMaster() ?? -1;
 
             var record = NewRecord(id, bundle, rootfs, config, plan, init.Pid, o);
             ContainerCgroups.SaveTo(record, cgroup, config.Linux?.CgroupsPath);
@@ -127,10 +122,7 @@ public static class ContainerCreator
         {
             if (fifoFd >= 0)
                 LibC.close(fifoFd);
-            if (consoleFd >= 0)
-                LibC.close(consoleFd);
-            if (consoleReceiver >= 0)
-                LibC.close(consoleReceiver);
+            console?.Dispose();
         }
     }
 
@@ -158,14 +150,6 @@ public static class ContainerCreator
             throw new RuntimeException($"bundle {bundle}: {e.Message}");
         }
         return Directory.GetCurrentDirectory();
-    }
-
-    private static void CheckTerminal(bool terminal, bool foreground, string? consoleSocket)
-    {
-        if (terminal && !foreground && consoleSocket is null)
-            throw new RuntimeException("cannot allocate tty if runc will detach without setting console socket");
-        if ((!terminal || foreground) && consoleSocket is not null)
-            throw new RuntimeException("cannot use console socket if runc will not detach or allocate tty");
     }
 
     private static int MakeExecFifo(string dir)

@@ -26,25 +26,16 @@ public static class ContainerExecutor
         var process = ExecProcessBuilder.Build(o, bundleConfig);
         UnsupportedSettings.CheckProcess(process);
         var terminal = process.Terminal == true;
-        if (terminal && o.Detach && consoleSocket is null)
-            throw new RuntimeException("cannot allocate tty if runc will detach without setting console socket");
-        if ((!terminal || !o.Detach) && consoleSocket is not null)
-            throw new RuntimeException("cannot use console socket if runc will not detach or allocate tty");
-        var consoleFd = -1;
-        var consoleReceiver = -1;
+        var console = ConsoleChannel.Open(terminal, o.Detach, consoleSocket);
         var consoleMaster = -1;
-        if (consoleSocket is not null)
-            consoleFd = FdPassing.Connect(consoleSocket);
-        else if (terminal)
-            (consoleReceiver, consoleFd) = Syscalls.SocketPair();
         if (!o.Detach)
             ForegroundProcess.BecomeSubreaper();
         InitProcess? init = null;
         try
         {
             var pass = Enumerable.Range(3, o.PreserveFds).ToList();
-            if (consoleFd >= 0)
-                pass.Add(consoleFd);
+            if (console is not null)
+                pass.Add(console.InitEnd);
             init = InitLauncher.Start(new LaunchRequest
             {
                 IsExec = true,
@@ -62,12 +53,11 @@ public static class ContainerExecutor
                 Config = bundleConfig ?? new RuntimeConfig(),
                 Process = process,
                 PreservedFds = o.PreserveFds,
-                ConsoleSocketFd = consoleFd >= 0 ? init.FdBase + o.PreserveFds : -1,
+                ConsoleSocketFd = console is not null ? init.FdBase + o.PreserveFds : -1,
                 InUserNamespace = record.Namespaces.Contains(LinuxNamespaceTypes.User),
             }, ProtocolJsonContext.Default.InitConfig);
             AwaitExec(init);
-            if (consoleReceiver >= 0)
-                consoleMaster = FdPassing.Receive(consoleReceiver);
+            consoleMaster = console?.ReceiveMaster() ?? -1;
         }
         catch
         {
@@ -79,18 +69,15 @@ public static class ContainerExecutor
         finally
         {
             init?.Dispose();
-            if (consoleFd >= 0)
-                LibC.close(consoleFd);
-            if (consoleReceiver >= 0)
-                LibC.close(consoleReceiver);
+            console?.Dispose();
         }
         if (pidFile is not null)
             PidFile.Write(pidFile, init.Pid);
         if (o.Detach)
             return 0;
-        using var console = consoleMaster >= 0 ? new ConsoleProxy(consoleMaster) : null;
+        using var proxy = consoleMaster >= 0 ? new ConsoleProxy(consoleMaster) : null;
         var code = ForegroundProcess.Wait(init.Pid);
-        console?.Drain(TimeSpan.FromSeconds(1));
+        proxy?.Drain(TimeSpan.FromSeconds(1));
         return code;
     }
 
