@@ -45,7 +45,10 @@ public static class ContainerCgroups
         record.CgroupCreated = manager.CreatedDirs.ToList();
     }
 
-    /// <summary>linux.resources with the device rules the container always needs, and its own devices.</summary>
+    /// <summary>
+    /// linux.resources plus the device rules the container always needs and its own devices;
+    /// a new object, the config stays as written.
+    /// </summary>
     public static LinuxResources EffectiveResources(RuntimeConfig config)
     {
         var given = config.Linux?.Resources ?? new LinuxResources();
@@ -54,8 +57,12 @@ public static class ContainerCgroups
         foreach (var d in config.Linux?.Devices ?? [])
             if (d.Type is "c" or "b" or "u")
                 devices.Add(new LinuxDeviceCgroup { Allow = true, Type = d.Type == "u" ? "c" : d.Type, Major = d.Major, Minor = d.Minor, Access = "rwm" });
-        given.Devices = devices;
-        return given;
+        return new LinuxResources
+        {
+            Devices = devices, Memory = given.Memory, Cpu = given.Cpu, Pids = given.Pids, BlockIO = given.BlockIO,
+            HugepageLimits = given.HugepageLimits, Network = given.Network, Rdma = given.Rdma, Unified = given.Unified,
+            Extra = given.Extra,
+        };
     }
 
     /// <summary>Removes the cgroup; a failure is logged, never fatal for delete.</summary>

@@ -37,8 +37,7 @@ public static class ContainerResources
 
     public static CgroupStats Stats(StateStore store, string id)
     {
-        var (record, cgroup) = Live(store, id);
-        _ = record;
+        var (_, cgroup) = Live(store, id);
         return cgroup.GetStats();
     }
 

@@ -9,9 +9,11 @@ public static class Sysctls
     {
         foreach (var (key, value) in sysctls ?? [])
         {
-            if (key.Contains("..") || key.Contains('/') && key.Contains('.'))
+            // "a.b.c" or, as sysctl.d allows, "a/b/c" (then dots belong to names: eth0.100).
+            var relative = key.Contains('/') ? key : key.Replace('.', '/');
+            if (relative.Split('/').Any(part => part is "" or "." or ".."))
                 throw new RuntimeException($"invalid sysctl name {key}");
-            var path = "/proc/sys/" + key.Replace('.', '/');
+            var path = "/proc/sys/" + relative;
             try
             {
                 File.WriteAllText(path, value);

@@ -21,8 +21,6 @@ public sealed class InitConfig
     /// <summary>Fds 3 .. 3+PreservedFds-1 are passed to the process.</summary>
     public int PreservedFds { get; set; }
     public List<string> ExtraEnv { get; set; } = [];
-    /// <summary>The cgroup of the container as seen from inside (for the cgroup mount), v1 per controller.</summary>
-    public Dictionary<string, string> CgroupPaths { get; set; } = [];
     public bool InUserNamespace { get; set; }
     public bool NewCgroupNamespace { get; set; }
 }
