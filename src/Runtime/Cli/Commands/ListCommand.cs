@@ -39,7 +39,7 @@ public sealed class ListCommand : GlobalOptions, ICommand
         if (Quiet)
             StdStreams.Write(StdStreams.Out, Encoding.UTF8.GetBytes(string.Concat(views.Select(v => v.Id + "\n"))));
         else if (Format == "json")
-            StdStreams.Write(StdStreams.Out, views.Count == 0 ? "null\n"u8.ToArray() : [.. System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(views, ListContext.Compact.ListStateView), (byte)'\n']);
+            StdStreams.Write(StdStreams.Out, JsonOutput.CompactList(views, JsonOutput.Compact.ListStateView));
         else
             StdStreams.Write(StdStreams.Out, Encoding.UTF8.GetBytes(Table(views)));
         return 0;

@@ -24,7 +24,7 @@ public sealed class PsCommand : GlobalOptions, ICommand
         var pids = ContainerProcesses.Pids(record);
         if (Format == "json")
         {
-            StdStreams.Write(StdStreams.Out, pids.Count == 0 ? "null\n"u8.ToArray() : [.. System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(pids, ListContext.Compact.ListInt32), (byte)'\n']);
+            StdStreams.Write(StdStreams.Out, JsonOutput.CompactList(pids, JsonOutput.Compact.ListInt32));
             return 0;
         }
         if (Format != "table")

@@ -16,5 +16,16 @@ public static class JsonOutput
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     });
 
+    /// <summary>Go's json.Marshal: compact (list and ps output).</summary>
+    public static readonly ContainersOutputContext Compact = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    });
+
     public static byte[] Indented<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
+
+    /// <summary>A list as Go's json.Marshal prints it, newline-terminated; an empty one is `null`.</summary>
+    public static byte[] CompactList<T>(List<T> items, JsonTypeInfo<List<T>> type) =>
+        items.Count == 0 ? "null\n"u8.ToArray() : [.. JsonSerializer.SerializeToUtf8Bytes(items, type), (byte)'\n'];
 }
