@@ -1,3 +1,4 @@
+using Runc.Sharp.Cli.Output;
 using Runc.Sharp.Runtime.Sys;
 using CommandLine;
 using Runc.Sharp.Runtime.Diagnostics;

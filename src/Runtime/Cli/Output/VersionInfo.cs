@@ -2,7 +2,7 @@ using System.Reflection;
 using Runc.Sharp.Runtime.Security.Seccomp;
 using Runc.Sharp.Spec.Model;
 
-namespace Runc.Sharp.Cli.Parsing;
+namespace Runc.Sharp.Cli.Output;
 
 /// <summary>
 /// `--version` as runc prints it. go-runc's Version() needs the first line to start with

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Runc.Sharp.Runtime.Containers;
 
-namespace Runc.Sharp.Cli.Parsing;
+namespace Runc.Sharp.Cli.Output;
 
 [JsonSerializable(typeof(StateView))]
 [JsonSerializable(typeof(List<StateView>))]

@@ -1,6 +1,7 @@
+using Runc.Sharp.Cli.Parsing;
 using System.Text;
 
-namespace Runc.Sharp.Cli.Parsing;
+namespace Runc.Sharp.Cli.Output;
 
 public static class Usage
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Runc.Sharp.Runtime.Containers;
 
-namespace Runc.Sharp.Cli.Parsing;
+namespace Runc.Sharp.Cli.Output;
 
 /// <summary>JSON printed to stdout, formatted as Go's json.MarshalIndent does.</summary>
 public static class JsonOutput
