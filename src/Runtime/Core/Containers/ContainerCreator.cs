@@ -96,7 +96,7 @@ public static class ContainerCreator
                 InUserNamespace = plan.Has(LinuxNamespaceTypes.User),
                 NewCgroupNamespace = plan.Creates(LinuxNamespaceTypes.Cgroup),
             };
-            init.Channel.Send(initConfig, ProtocolJsonContext.Default.InitConfig);
+            InitConfigTransfer.Send(init.Channel, initConfig);
             AwaitReady(init, config, id, bundle);
             PhaseTrace.Mark("create: init ready");
             consoleMaster = console?.ReceiveMaster() ?? -1;

@@ -45,7 +45,7 @@ public static class ContainerExecutor
                 PassFds = pass,
                 BeforeBootstrap = pid => ContainerCgroups.ForRecord(record)?.AddPid(pid),
             });
-            init.Channel.Send(new InitConfig
+            InitConfigTransfer.Send(init.Channel, new InitConfig
             {
                 IsExec = true,
                 ContainerId = record.Id,
@@ -55,7 +55,7 @@ public static class ContainerExecutor
                 PreservedFds = o.PreserveFds,
                 ConsoleSocketFd = console is not null ? init.FdBase + o.PreserveFds : -1,
                 InUserNamespace = record.Namespaces.Contains(LinuxNamespaceTypes.User),
-            }, ProtocolJsonContext.Default.InitConfig);
+            });
             AwaitExec(init);
             consoleMaster = console?.ReceiveMaster() ?? -1;
         }

@@ -16,7 +16,7 @@ public static class InitEntry
         using var channel = new MessageChannel(syncFd);
         try
         {
-            var config = channel.Receive(ProtocolJsonContext.Default.InitConfig);
+            var config = InitConfigTransfer.Receive(channel);
             if (config is null)
                 return 1; // the runtime went away: nothing to report to
             if (stage == ShimProtocol.StageExec)

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
 using Runc.Sharp.Spec.Model;
 
 namespace Runc.Sharp.Runtime.Protocol;
 
-/// <summary>Everything C# init needs, sent by the runtime right after the shim reports.</summary>
+/// <summary>
+/// Everything C# init needs, sent by the runtime right after the shim reports
+/// (see <see cref="InitConfigTransfer"/>: the config and process travel as spec documents).
+/// </summary>
 public sealed class InitConfig
 {
     public bool IsExec { get; set; }
@@ -10,8 +14,10 @@ public sealed class InitConfig
     public string Bundle { get; set; } = "";
     /// <summary>Absolute host path of the rootfs (init only).</summary>
     public string Rootfs { get; set; } = "";
+    [JsonIgnore]
     public RuntimeConfig Config { get; set; } = new();
     /// <summary>The process to run: config.process for init, the exec'd one for exec.</summary>
+    [JsonIgnore]
     public Process Process { get; set; } = new();
     public bool NoPivot { get; set; }
     public bool NoNewKeyring { get; set; }

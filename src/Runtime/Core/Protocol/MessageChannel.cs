@@ -15,9 +15,11 @@ public sealed class MessageChannel(int fd) : IDisposable
 
     public int Fd { get; } = fd;
 
-    public void Send<T>(T message, JsonTypeInfo<T> type)
+    public void Send<T>(T message, JsonTypeInfo<T> type) => SendBytes(JsonSerializer.SerializeToUtf8Bytes(message, type));
+
+    /// <summary>One frame of already-serialised bytes.</summary>
+    public void SendBytes(byte[] body)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(message, type);
         var frame = new byte[4 + body.Length];
         BinaryPrimitives.WriteInt32LittleEndian(frame, body.Length);
         body.CopyTo(frame, 4);
@@ -27,15 +29,23 @@ public sealed class MessageChannel(int fd) : IDisposable
     /// <summary>The next message, or default on EOF (the peer exited).</summary>
     public T? Receive<T>(JsonTypeInfo<T> type)
     {
+        var body = ReceiveBytes();
+        return body is null ? default : JsonSerializer.Deserialize(body, type);
+    }
+
+    /// <summary>The next frame's bytes, or null on EOF.</summary>
+    public byte[]? ReceiveBytes()
+    {
         Span<byte> header = stackalloc byte[4];
         if (!Syscalls.ReadExact(Fd, header))
-            return default;
+            return null;
         var len = BinaryPrimitives.ReadInt32LittleEndian(header);
         if (len < 0 || len > MaxMessage)
             throw new SyscallException("read init message", Errno.EINVAL);
         var body = new byte[len];
-        Syscalls.ReadExact(Fd, body);
-        return JsonSerializer.Deserialize(body, type);
+        if (!Syscalls.ReadExact(Fd, body))
+            throw new SyscallException("read init message", Errno.EPIPE);
+        return body;
     }
 
     public void Dispose() => LibC.close(Fd);
