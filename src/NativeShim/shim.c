@@ -124,8 +124,10 @@ static void run_stages(int sync_fd)
 __attribute__((constructor)) static void runcs_shim_entry(void)
 {
     const char *env = getenv(RUNCS_ENV_INITPIPE);
-    if (env == NULL)
+    if (env == NULL) {
+        runcs_prefault_zero_tail();
         return;
+    }
     char *end;
     long fd = strtol(env, &end, 10);
     if (*end != '\0' || fd < 3 || fd > 1024) {
@@ -136,4 +138,6 @@ __attribute__((constructor)) static void runcs_shim_entry(void)
     runcs_sync_fd = (int)fd;
     fcntl(runcs_sync_fd, F_SETFD, FD_CLOEXEC);
     run_stages(runcs_sync_fd);
+    /* Only the process that goes on into .NET gets here; earlier stages have exited. */
+    runcs_prefault_zero_tail();
 }

@@ -35,6 +35,9 @@ __attribute__((noreturn, format(printf, 3, 4))) void runcs_bail(int fd, int err,
 int runcs_join_namespaces(int sync_fd, const struct runcs_bootstrap *b);
 pid_t runcs_clone_into(uint32_t flags);
 
+/* prefault.c */
+void runcs_prefault_zero_tail(void);
+
 /* idmap.c */
 void runcs_write_id_maps(int sync_fd, pid_t pid, const struct runcs_bootstrap *b);
 #endif
