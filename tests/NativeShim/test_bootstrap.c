@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -650,6 +652,38 @@ struct test_case {
 
 #define CASE(f) {#f, f}
 
+/* A zero-initialised array lands in .bss, the tail that runcs_prefault_zero_tail maps in. */
+static char zero_tail_probe[1 << 20];
+
+static size_t resident_pages(void *addr, size_t len)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = ((uintptr_t)addr + page - 1) & ~(page - 1);
+    uintptr_t end = ((uintptr_t)addr + len) & ~(page - 1);
+    unsigned char vec[(1 << 20) / 4096 + 1];
+    if (mincore((void *)start, end - start, vec) < 0)
+        return (size_t)-1;
+    size_t n = 0;
+    for (size_t i = 0; i < (end - start) / page; i++)
+        n += vec[i] & 1;
+    return n;
+}
+
+static void prefault_maps_the_zero_tail_in(void)
+{
+    size_t pages = (sizeof zero_tail_probe) / (size_t)sysconf(_SC_PAGESIZE) - 1;
+    CHECK(resident_pages(zero_tail_probe, sizeof zero_tail_probe) < pages);
+    runcs_prefault_zero_tail();
+    size_t after = resident_pages(zero_tail_probe, sizeof zero_tail_probe);
+    struct utsname u;
+    uname(&u);
+    int major = 0, minor = 0;
+    sscanf(u.release, "%d.%d", &major, &minor);
+    if (major > 5 || (major == 5 && minor >= 14))
+        CHECK_INT(after, pages); /* MADV_POPULATE_WRITE exists from 5.14 */
+    CHECK_INT(zero_tail_probe[12345], 0);
+}
+
 static const struct test_case cases[] = {
     CASE(valid_message_with_all_attribute_types),
     CASE(header_only_message_is_empty),
@@ -677,6 +711,7 @@ static const struct test_case cases[] = {
     CASE(report_encodes_type_value_length_text),
     CASE(report_truncates_text_to_the_maximum),
     CASE(bail_reports_formatted_error_and_exits_1),
+    CASE(prefault_maps_the_zero_tail_in),
 };
 
 /* Runs one case in a child whose stdout is a pipe; its complaints become the FAIL line's reason. */
