@@ -1,0 +1,67 @@
+using FluentAssertions;
+using Runc.Sharp.Runtime.Protocol;
+using Runc.Sharp.Runtime.Sys;
+using Runc.Sharp.Spec.Model;
+using Runc.Sharp.Spec.Serialization;
+using Xunit;
+
+namespace Runc.Sharp.Runtime.Tests.Unit;
+
+public class InitConfigTransferTests
+{
+    private static RuntimeConfig SampleConfig() => SpecJson.ReadConfig("""
+        {"ociVersion":"1.3.0","hostname":"h1","root":{"path":"rootfs","readonly":true},
+         "process":{"args":["sh","-c","echo hi"],"cwd":"/","env":["A=b"],"user":{"uid":1,"gid":2},
+                    "rlimits":[{"type":"RLIMIT_NOFILE","hard":1024,"soft":1024}]},
+         "mounts":[{"destination":"/proc","type":"proc","source":"proc"}],
+         "annotations":{"x":"y"},
+         "linux":{"namespaces":[{"type":"mount"}],"maskedPaths":["/proc/kcore"],"sysctl":{"net.ipv4.ip_forward":"1"},
+                  "resources":{"pids":{"limit":16}},"someFutureField":{"kept":true}}}
+        """u8);
+
+    [Fact]
+    public void Header_config_and_process_arrive_unchanged()
+    {
+        var (a, b) = Syscalls.SocketPair();
+        using var sender = new MessageChannel(a);
+        using var receiver = new MessageChannel(b);
+        var config = SampleConfig();
+        var exec = SpecJson.ReadProcess("""{"args":["ls"],"cwd":"/tmp","terminal":false}"""u8);
+        var sent = new InitConfig
+        {
+            IsExec = true, ContainerId = "c1", Bundle = "/b", Rootfs = "/b/rootfs", Config = config, Process = exec,
+            NoPivot = true, ExecFifoFd = 5, ConsoleSocketFd = 6, PreservedFds = 2, ExtraEnv = ["LISTEN_FDS=1"],
+            InUserNamespace = true, NewCgroupNamespace = true,
+        };
+
+        InitConfigTransfer.Send(sender, sent);
+        var got = InitConfigTransfer.Receive(receiver)!;
+
+        got.Should().BeEquivalentTo(sent, o => o.Excluding(c => c.Config).Excluding(c => c.Process));
+        SpecJson.WriteConfig(got.Config).Should().Equal(SpecJson.WriteConfig(config), "unknown fields included");
+        SpecJson.WriteProcess(got.Process).Should().Equal(SpecJson.WriteProcess(exec));
+    }
+
+    [Fact]
+    public void Runtime_gone_before_sending_is_null()
+    {
+        var (a, b) = Syscalls.SocketPair();
+        LibC.close(a);
+        using var receiver = new MessageChannel(b);
+
+        InitConfigTransfer.Receive(receiver).Should().BeNull();
+    }
+
+    [Fact]
+    public void Runtime_gone_after_the_header_is_an_error()
+    {
+        var (a, b) = Syscalls.SocketPair();
+        using var receiver = new MessageChannel(b);
+        using (var sender = new MessageChannel(a))
+            sender.Send(new InitConfig { ContainerId = "c1" }, ProtocolJsonContext.Default.InitConfig);
+
+        var act = () => InitConfigTransfer.Receive(receiver);
+
+        act.Should().Throw<SyscallException>().WithMessage("*read init config*");
+    }
+}
