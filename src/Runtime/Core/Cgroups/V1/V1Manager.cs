@@ -58,7 +58,7 @@ internal sealed class V1Manager : ICgroupManager
         }
     }
 
-    public void AddPid(int pid, string? subCgroup = null)
+    public void AddPid(int pid, string? subCgroup = null, int initPid = 0)
     {
         foreach (var path in Paths.Values)
             CgroupDirs.AddProcess(_files, SubPath(path, subCgroup), pid);
