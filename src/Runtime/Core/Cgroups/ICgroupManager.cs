@@ -46,6 +46,9 @@ public interface ICgroupManager
 
     CgroupStats GetStats();
 
+    /// <summary>Starts watching for OOM kills; null when the container's cgroup has no memory controller.</summary>
+    Oom.IOomWatcher? WatchOom();
+
     /// <summary>
     /// Removes the directories this manager created (the container's cgroup with its sub-cgroups,
     /// and created parents while empty); busy ones are retried briefly. Pre-existing ones stay.

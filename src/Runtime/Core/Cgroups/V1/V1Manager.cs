@@ -108,6 +108,9 @@ internal sealed class V1Manager : ICgroupManager
         return stats;
     }
 
+    public Oom.IOomWatcher? WatchOom() =>
+        _places.TryGetValue("memory", out var memory) && Directory.Exists(memory.Path) ? new Oom.V1OomWatcher(memory.Path, _files) : null;
+
     public void Destroy() => _dirs.RemoveCreated(Paths.Values.Select(LexicalPath.Clean).ToHashSet());
 
     public bool Exists() => MainPath is { } p && Directory.Exists(p);

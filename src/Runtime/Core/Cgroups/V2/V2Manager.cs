@@ -113,6 +113,7 @@ internal sealed class V2Manager : ICgroupManager
     public FreezerState GetFreezerState() => V2Freezer.State(_files, _path);
     public IReadOnlyList<int> GetPids() => CgroupDirs.PidsRecursive(_files, _path);
     public CgroupStats GetStats() => V2Stats.Read(_files, _path, _hugePagesDir);
+    public Oom.IOomWatcher? WatchOom() => _files.Exists(_path, "memory.events") ? new Oom.V2OomWatcher(_path, _files) : null;
     public void Destroy() => _dirs.RemoveCreated(new HashSet<string> { _path });
     public bool Exists() => Directory.Exists(_path);
 }
