@@ -29,14 +29,14 @@ skip() {
 [ "$(id -u)" -eq 0 ] || skip "needs root (to fetch the kernel with apt)"
 [ "$(uname -m)" = x86_64 ] || skip "the VM is x86_64 only; this machine is $(uname -m)"
 qemu=${RUNCS_V2VM_QEMU:-$(command -v qemu-system-x86_64 || true)}
-[ -n "$qemu" ] || skip "qemu-system-x86_64 is not installed (apt-get install qemu-system-x86)"
+[ -n "$qemu" ] && [ -x "$qemu" ] || skip "qemu-system-x86_64 is not installed (apt-get install qemu-system-x86)"
 [ -x "$runcs" ] || skip "runcs binary $runcs not found (make build)"
 [ -x "$busybox" ] || skip "$busybox not found (apt-get install busybox-static)"
 case $(LC_ALL=C ldd "$busybox" 2>&1 || true) in
   *"not a dynamic executable"* | *"statically linked"*) ;;
   *) skip "$busybox is not static (apt-get install busybox-static)" ;;
 esac
-for tool in apt-get apt-cache dpkg-deb tar xz gzip timeout flock ldd od; do
+for tool in apt-get apt-cache dpkg-deb tar gzip timeout flock ldd od; do
   command -v "$tool" >/dev/null || skip "$tool is not installed"
 done
 
@@ -44,11 +44,12 @@ work=$(mktemp -d /tmp/runcs-v2vm.XXXXXX)
 timeout_pid=
 cleanup() {
   trap - EXIT INT TERM HUP
+  set +e
   [ -n "$timeout_pid" ] && kill "$timeout_pid" 2>/dev/null
   # Only the qemu of this run: its pid file is in our own directory, its command line names it.
-  if [ -s "$work/qemu.pid" ]; then
-    local pid
-    pid=$(cat "$work/qemu.pid")
+  local pid
+  pid=$(cat "$work/qemu.pid" 2>/dev/null)
+  if [ -n "$pid" ]; then
     if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF "$work/"; then
       kill -9 "$pid" 2>/dev/null
     fi
@@ -59,9 +60,10 @@ trap cleanup EXIT
 trap 'cleanup; exit 130' INT TERM HUP
 
 # bzImage → the ELF vmlinux inside it. qemu boots an ELF kernel through PVH, which skips the xz
-# decompression that costs seconds under emulation.
+# decompression that costs seconds under emulation. Without xz the bzImage is booted as it is.
 extract_vmlinux() {
   local offset
+  command -v xz >/dev/null || return 1
   offset=$(LC_ALL=C grep -obUaP '\xfd7zXZ\x00' "$1" | head -1 | cut -d: -f1 || true)
   [ -n "$offset" ] || return 1
   tail -c +"$((offset + 1))" "$1" | xz -dcq > "$2" 2>/dev/null || true
