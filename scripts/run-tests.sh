@@ -31,10 +31,10 @@ if [ -x tests/NativeShim/run.sh ]; then
     status=1
   fi
 fi
-# Cgroup v2 for real: a QEMU VM, ~1-2 min under software emulation. RUNCS_SKIP_V2VM=1 skips it.
-if [ -n "${RUNCS_SKIP_V2VM:-}" ]; then
+# Cgroup v2 for real: a QEMU VM, ~1-2 min under software emulation. RUNCS_SKIP_VM_TESTS=1 skips it.
+if [ -n "${RUNCS_SKIP_VM_TESTS:-}" ]; then
   echo "== tests/CgroupV2Vm"
-  echo "SKIP: RUNCS_SKIP_V2VM is set"
+  echo "SKIP: RUNCS_SKIP_VM_TESTS is set"
   skipped=$((skipped + 1))
 elif [ -x tests/CgroupV2Vm/run.sh ]; then
   echo "== tests/CgroupV2Vm"

@@ -2,7 +2,7 @@
 # PID 1 of the test VM. Stage 1 runs from the initramfs: pivot_root(2), which runcs uses, refuses a
 # root on the initramfs itself, so everything is copied into a tmpfs and switch_root enters it.
 # Stage 2 mounts the usual file systems, cgroup2 alone on /sys/fs/cgroup with every controller
-# enabled for children, runs /checks.sh and powers off. The host reads the "runcs-v2vm:" lines.
+# enabled for children, runs /checks.sh and powers off. The host reads the "runcs-test-vm:" lines.
 bb=/bin/busybox
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 if [ "$1" != stage2 ]; then
@@ -32,10 +32,10 @@ for c in $(cat /sys/fs/cgroup/cgroup.controllers); do
 done
 # OOM kills are reported at error level; only the checks' own lines belong on the console.
 dmesg -n 1
-hostname v2vm
+hostname cgroupv2
 ifconfig lo 127.0.0.1 up
-echo "runcs-v2vm: begin"
+echo "runcs-test-vm: begin"
 sh /checks.sh
-echo "runcs-v2vm: exit $?"
+echo "runcs-test-vm: exit $?"
 sync
 poweroff -f

@@ -8,16 +8,16 @@
 # lines, a timing line, then "N passed, N failed"; exit 0 only if every check passed. When this
 # machine cannot run the VM, one "SKIP: reason" line and "0 passed, 0 failed, 1 skipped", exit 0.
 #
-# Environment: RUNCS_BINARY (default bin/runcs), RUNCS_V2VM_CACHE (default /var/cache/runcs-v2vm),
-# RUNCS_V2VM_TIMEOUT (seconds for the whole VM run, default 300), RUNCS_V2VM_QEMU (qemu binary),
-# RUNCS_V2VM_LOG (file to keep the whole console log in), RUNCS_V2VM_CHECKS (another guest script).
+# Environment: RUNCS_BINARY (default bin/runcs), RUNCS_VM_CACHE (default /var/cache/runcs-test-vm),
+# RUNCS_VM_TIMEOUT (seconds for the whole VM run, default 300), RUNCS_VM_QEMU (qemu binary),
+# RUNCS_VM_LOG (file to keep the whole console log in), RUNCS_VM_CHECKS (another guest script).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 runcs=${RUNCS_BINARY:-$repo/bin/runcs}
 busybox=${BUSYBOX:-/bin/busybox}
-cache=${RUNCS_V2VM_CACHE:-/var/cache/runcs-v2vm}
-vm_timeout=${RUNCS_V2VM_TIMEOUT:-300}
+cache=${RUNCS_VM_CACHE:-/var/cache/runcs-test-vm}
+vm_timeout=${RUNCS_VM_TIMEOUT:-300}
 cmdline="console=ttyS0 panic=-1 rdinit=/init cgroup_no_v1=all quiet loglevel=1 nowatchdog rcupdate.rcu_cpu_stall_suppress=1"
 
 skip() {
@@ -28,7 +28,7 @@ skip() {
 
 [ "$(id -u)" -eq 0 ] || skip "needs root (to fetch the kernel with apt)"
 [ "$(uname -m)" = x86_64 ] || skip "the VM is x86_64 only; this machine is $(uname -m)"
-qemu=${RUNCS_V2VM_QEMU:-$(command -v qemu-system-x86_64 || true)}
+qemu=${RUNCS_VM_QEMU:-$(command -v qemu-system-x86_64 || true)}
 [ -n "$qemu" ] && [ -x "$qemu" ] || skip "qemu-system-x86_64 is not installed (apt-get install qemu-system-x86)"
 [ -x "$runcs" ] || skip "runcs binary $runcs not found (make build)"
 [ -x "$busybox" ] || skip "$busybox not found (apt-get install busybox-static)"
@@ -40,7 +40,7 @@ for tool in apt-get apt-cache dpkg-deb tar gzip timeout flock ldd od; do
   command -v "$tool" >/dev/null || skip "$tool is not installed"
 done
 
-work=$(mktemp -d /tmp/runcs-v2vm.XXXXXX)
+work=$(mktemp -d /tmp/runcs-test-vm.XXXXXX)
 timeout_pid=
 cleanup() {
   trap - EXIT INT TERM HUP
@@ -118,7 +118,7 @@ for lib in $(LC_ALL=C ldd "$runcs" | grep -o '/[^ ]*'); do
   cp -L "$lib" "$root$lib"
 done
 cp "$here/guest-init.sh" "$root/init"
-cp "${RUNCS_V2VM_CHECKS:-$here/checks.sh}" "$root/checks.sh"
+cp "${RUNCS_VM_CHECKS:-$here/checks.sh}" "$root/checks.sh"
 chmod 755 "$root/init" "$root/checks.sh"
 mknod "$root/dev/console" c 5 1
 echo 'root:x:0:0:root:/root:/bin/sh' > "$root/etc/passwd"
@@ -136,17 +136,17 @@ timeout_pid=
 finished=$(date +%s.%N)
 
 tr -d '\r' < "$work/console.log" > "$work/console.txt"
-[ -n "${RUNCS_V2VM_LOG:-}" ] && cp "$work/console.txt" "$RUNCS_V2VM_LOG"
-exit_line=$(grep -a '^runcs-v2vm: exit [0-9]*$' "$work/console.txt" | tail -1 || true)
+[ -n "${RUNCS_VM_LOG:-}" ] && cp "$work/console.txt" "$RUNCS_VM_LOG"
+exit_line=$(grep -a '^runcs-test-vm: exit [0-9]*$' "$work/console.txt" | tail -1 || true)
 # Firmware output may precede the first marker on its line.
-sed -n '/runcs-v2vm: begin$/,/^runcs-v2vm: exit [0-9]*$/p' "$work/console.txt" |
-  grep -av 'runcs-v2vm: \(begin\|exit [0-9]*\)$' | grep -av '^[0-9]\+ passed, [0-9]\+ failed$' || true
+sed -n '/runcs-test-vm: begin$/,/^runcs-test-vm: exit [0-9]*$/p' "$work/console.txt" |
+  grep -av 'runcs-test-vm: \(begin\|exit [0-9]*\)$' | grep -av '^[0-9]\+ passed, [0-9]\+ failed$' || true
 summary=$(grep -a '^[0-9]\+ passed, [0-9]\+ failed$' "$work/console.txt" | tail -1 || true)
 awk -v k="$(basename "$(dirname "$kernel_path")")" -v s="$started" -v b="$built" -v f="$finished" \
   'BEGIN { printf "time: initramfs %.1f s, VM (boot, checks, power-off) %.1f s, kernel %s\n", b - s, f - b, k }'
 if [ -z "$exit_line" ] || [ -z "$summary" ]; then
   if [ "$vm_status" -eq 124 ]; then
-    echo "FAIL vm: no result within ${vm_timeout}s (RUNCS_V2VM_TIMEOUT)"
+    echo "FAIL vm: no result within ${vm_timeout}s (RUNCS_VM_TIMEOUT)"
   else
     echo "FAIL vm: it stopped (status $vm_status) without a result; console log tail:"
   fi
