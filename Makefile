@@ -5,7 +5,7 @@ CONFIG ?= Release
 COMMIT := $(shell git rev-parse HEAD 2>/dev/null)
 PUBLISH_DIR := artifacts/publish
 
-.PHONY: build shim test unit-test integration-test run install bench clean
+.PHONY: build shim test test-v2 unit-test integration-test run install bench clean
 
 build: bin/runcs
 
@@ -19,6 +19,10 @@ shim:
 
 test: build
 	@scripts/run-tests.sh
+
+# The cgroup v2 checks in a QEMU VM (needs root and qemu-system-x86; skipped with a reason otherwise).
+test-v2: build
+	@tests/CgroupV2Vm/run.sh
 
 run: build
 	@scripts/demo.sh

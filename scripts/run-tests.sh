@@ -31,6 +31,22 @@ if [ -x tests/NativeShim/run.sh ]; then
     status=1
   fi
 fi
+# Cgroup v2 for real: a QEMU VM, ~1-2 min under software emulation. RUNCS_SKIP_VM_TESTS=1 skips it.
+if [ -n "${RUNCS_SKIP_VM_TESTS:-}" ]; then
+  echo "== tests/CgroupV2Vm"
+  echo "SKIP: RUNCS_SKIP_VM_TESTS is set"
+  skipped=$((skipped + 1))
+elif [ -x tests/CgroupV2Vm/run.sh ]; then
+  echo "== tests/CgroupV2Vm"
+  if out=$(tests/CgroupV2Vm/run.sh); then :; else status=1; fi
+  echo "$out"
+  counts=$(tail -1 <<<"$out")
+  if [[ $counts =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])) failed=$((failed + BASH_REMATCH[2])) skipped=$((skipped + ${BASH_REMATCH[4]:-0}))
+  else
+    status=1
+  fi
+fi
 rm -f "$log"
 [ "$failed" -eq 0 ] || status=1
 if [ "$skipped" -gt 0 ]; then

@@ -58,7 +58,10 @@ internal sealed class FakeCgroupTree : IDisposable
         return string.Join('\n', lines) + "\n";
     }
 
-    public CgroupHostSources Sources(string mountInfo, string procSelfCgroup = "", IReadOnlyList<string>? owned = null) => new()
+    /// <param name="procCgroup">/proc/&lt;pid&gt;/cgroup text by pid.</param>
+    /// <param name="writeFault">The errno a write of a path (relative to the root) fails with; 0 writes it.</param>
+    public CgroupHostSources Sources(string mountInfo, string procSelfCgroup = "", IReadOnlyList<string>? owned = null,
+        Func<int, string>? procCgroup = null, Func<string, int>? writeFault = null) => new()
     {
         MountInfo = mountInfo,
         ProcSelfCgroup = procSelfCgroup,
@@ -67,6 +70,8 @@ internal sealed class FakeCgroupTree : IDisposable
         OwnedPaths = owned,
         WriteObserver = (path, value) => Writes.Add((Path.GetRelativePath(Root, path), value)),
         DeviceFilter = DeviceFilter,
+        ProcCgroup = procCgroup,
+        WriteFault = writeFault is null ? null : path => writeFault(Path.GetRelativePath(Root, path)),
     };
 
     public void Dispose()

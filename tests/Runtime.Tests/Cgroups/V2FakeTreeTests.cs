@@ -3,6 +3,7 @@ using FluentAssertions;
 using Runc.Sharp.Runtime.Cgroups;
 using Runc.Sharp.Runtime.Cgroups.Devices;
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Sys;
 using Runc.Sharp.Spec.Model;
 using Xunit;
 
@@ -20,6 +21,12 @@ public class V2FakeTreeTests : IDisposable
 
     private ICgroupManager Manager(string path = "/runcs/box") =>
         CgroupManagerFactory.Create(CgroupMode.Unified, path, "box", false, _tree.Root, _tree.Sources("", "0::/user.slice/s1\n"));
+
+    /// <summary>A manager whose container cgroup refuses processes (EBUSY) and whose init (pid 42) is in initCgroup.</summary>
+    private ICgroupManager InnerNodeManager(string initCgroup) =>
+        CgroupManagerFactory.Create(CgroupMode.Unified, "/runcs/box", "box", false, _tree.Root, _tree.Sources("", "0::/\n",
+            procCgroup: pid => pid == 42 ? $"0::{initCgroup}\n" : throw new IOException("no such process"),
+            writeFault: path => path == "runcs/box/cgroup.procs" ? Errno.EBUSY : 0));
 
     private void LeafFiles(string controllers = AllControllers)
     {
@@ -217,5 +224,43 @@ public class V2FakeTreeTests : IDisposable
         stats.Pids.Limit.Should().Be(20);
         stats.Blkio.IoServiceBytesRecursive.Should().HaveCount(2);
         stats.Blkio.IoServicedRecursive!.Select(e => (e.Op, e.Value)).Should().Equal(("Read", 1UL), ("Write", 2UL));
+    }
+
+    [Fact]
+    public void Exec_joins_the_init_cgroup_when_the_container_made_its_cgroup_an_inner_node()
+    {
+        LeafFiles();
+        _tree.Files("runcs/box/init", "cgroup.procs");
+        InnerNodeManager("/runcs/box/init").AddPid(77, initPid: 42);
+        _tree.Writes.Should().Equal(("runcs/box/init/cgroup.procs", "77"));
+    }
+
+    [Theory]
+    [InlineData("/elsewhere")]
+    [InlineData("/runcs/box")]
+    [InlineData("/runcs/boxer/x")]
+    [InlineData("/runcs/box/../other")]
+    public void Exec_never_follows_init_out_of_the_container_cgroup(string initCgroup)
+    {
+        LeafFiles();
+        var act = () => InnerNodeManager(initCgroup).AddPid(77, initPid: 42);
+        act.Should().Throw<RuntimeException>().WithMessage("write */runcs/box/cgroup.procs: *busy*its init is not in one of them)");
+        _tree.Writes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Exec_without_a_known_init_reports_the_busy_cgroup()
+    {
+        LeafFiles();
+        var act = () => InnerNodeManager("/runcs/box/init").AddPid(77);
+        act.Should().Throw<CgroupFileException>().Which.Errno.Should().Be(Errno.EBUSY);
+    }
+
+    [Fact]
+    public void Exec_with_a_vanished_init_reports_the_busy_cgroup()
+    {
+        LeafFiles();
+        var act = () => InnerNodeManager("/runcs/box/init").AddPid(77, initPid: 43);
+        act.Should().Throw<RuntimeException>().WithMessage("*busy*its init is not in one of them)");
     }
 }

@@ -6,7 +6,7 @@ using Runc.Sharp.Runtime.Diagnostics;
 
 namespace Runc.Sharp.Cli.Commands;
 
-/// <summary>runc events: stats as JSON lines, once with --stats, else every --interval until the container stops.</summary>
+/// <summary>runc events: stats as JSON lines, once with --stats, else every --interval and OOM kills as they happen, until the container stops.</summary>
 public sealed class EventsCommand : GlobalOptions, ICommand
 {
     [Option("interval", Default = "5s", HelpText = "set the stats collection interval")] public string Interval { get; set; } = "5s";
@@ -22,17 +22,15 @@ public sealed class EventsCommand : GlobalOptions, ICommand
             throw new RuntimeException("duration interval must be greater than 0");
         var store = new StateStore(context.Root);
         var id = args[0];
+        if (!Stats)
+        {
+            ContainerEvents.Stream(store, id, interval, line => StdStreams.Write(StdStreams.Out, line));
+            return 0;
+        }
         var record = store.Load(id);
         if (ContainerInspector.Status(store, record) == LifecycleStatus.Stopped)
             throw new RuntimeException($"container with id {id} is not running");
-        while (true)
-        {
-            StdStreams.Write(StdStreams.Out, StatsEvent.Line(id, ContainerResources.Stats(store, id)));
-            if (Stats)
-                return 0;
-            Thread.Sleep(interval);
-            if (ContainerInspector.Status(store, record) == LifecycleStatus.Stopped)
-                return 0;
-        }
+        StdStreams.Write(StdStreams.Out, EventLines.Stats(id, ContainerResources.Stats(store, id)));
+        return 0;
     }
 }

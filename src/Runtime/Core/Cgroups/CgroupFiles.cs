@@ -13,9 +13,15 @@ namespace Runc.Sharp.Runtime.Cgroups;
 internal sealed unsafe class CgroupFiles
 {
     private readonly Action<string, string>? _observer;
+    private readonly Func<string, int>? _fault;
 
     /// <param name="observer">Told (path, value) after each successful write; tests use it to see the write order.</param>
-    public CgroupFiles(Action<string, string>? observer = null) => _observer = observer;
+    /// <param name="fault">Tests: the errno a write of a path fails with (0: write it), for kernel refusals a plain file cannot give.</param>
+    public CgroupFiles(Action<string, string>? observer = null, Func<string, int>? fault = null)
+    {
+        _observer = observer;
+        _fault = fault;
+    }
 
     public static void CheckName(string name)
     {
@@ -34,6 +40,8 @@ internal sealed unsafe class CgroupFiles
     public void Write(string dir, string name, string value)
     {
         var path = PathOf(dir, name);
+        if (_fault?.Invoke(path) is { } injected and not 0)
+            throw new CgroupFileException("write", path, injected);
         var fd = LibC.open(path, LibC.O_WRONLY | LibC.O_TRUNC | LibC.O_CLOEXEC, 0);
         if (fd < 0)
             throw new CgroupFileException("write", path, Marshal.GetLastPInvokeError());

@@ -24,12 +24,19 @@ public sealed class CgroupHostSources
     /// (a container's cgroup recorded at create time, destroyed by a later command).</summary>
     public IReadOnlyList<string>? OwnedPaths { get; init; }
 
+    /// <summary>Text of /proc/&lt;pid&gt;/cgroup (where a container's init is now).</summary>
+    public Func<int, string>? ProcCgroup { get; init; }
+
     /// <summary>Told (path, value) after every successful cgroup file write.</summary>
     internal Action<string, string>? WriteObserver { get; init; }
+
+    /// <summary>Tests: an errno a write of this path fails with instead of writing (0: write it).</summary>
+    internal Func<string, int>? WriteFault { get; init; }
 
     internal IDeviceFilterInstaller? DeviceFilter { get; init; }
 
     internal string ReadMountInfo() => MountInfo ?? File.ReadAllText("/proc/self/mountinfo");
     internal string ReadProcSelfCgroup() => ProcSelfCgroup ?? File.ReadAllText("/proc/self/cgroup");
+    internal string ReadProcCgroup(int pid) => ProcCgroup?.Invoke(pid) ?? File.ReadAllText($"/proc/{pid}/cgroup");
     internal bool IsSystemdRunning() => SystemdRunning?.Invoke() ?? Directory.Exists("/run/systemd/system");
 }

@@ -30,13 +30,14 @@ public static class CgroupManagerFactory
         var inner = CgroupPathResolver.InnerPath(cgroupsPath, containerId);
         Dictionary<string, string>? own = null;
         Dictionary<string, string> Own() => own ??= ProcSelfCgroup.Parse(sources.ReadProcSelfCgroup());
-        var files = new CgroupFiles(sources.WriteObserver);
+        var files = new CgroupFiles(sources.WriteObserver, sources.WriteFault);
         var dirs = new CgroupDirs(sources.OwnedPaths?.Select(LexicalPath.Clean));
 
         if (mode == CgroupMode.Unified)
         {
             var place = CgroupPathResolver.V2Place(root, inner, Own);
-            return new V2Manager(root, place.Path, files, dirs, sources.DeviceFilter ?? new BpfDeviceFilterInstaller(), sources.HugePagesDir);
+            return new V2Manager(root, place.Path, files, dirs, sources.DeviceFilter ?? new BpfDeviceFilterInstaller(), sources.HugePagesDir,
+                sources.ReadProcCgroup);
         }
 
         var mounts = CgroupMounts.Parse(sources.ReadMountInfo(), root);

@@ -26,8 +26,13 @@ public interface ICgroupManager
     /// </summary>
     void Apply(int pid, LinuxResources? resources = null);
 
-    /// <summary>Moves pid into the existing cgroup, or into subCgroup below it.</summary>
-    void AddPid(int pid, string? subCgroup = null);
+    /// <summary>
+    /// Moves pid into the existing cgroup, or into subCgroup below it. On cgroup v2 a container
+    /// may have turned its cgroup into an inner node (moved itself below and enabled controllers
+    /// for sub-cgroups), which refuses processes (EBUSY); pid then joins the cgroup initPid
+    /// (the container's init, 0: unknown) is in, if that lies below the container's cgroup.
+    /// </summary>
+    void AddPid(int pid, string? subCgroup = null, int initPid = 0);
 
     /// <summary>Writes the limits. Absent values are left alone; a limit for a controller the host lacks is an error.</summary>
     void Set(LinuxResources resources);
@@ -40,6 +45,9 @@ public interface ICgroupManager
     IReadOnlyList<int> GetPids();
 
     CgroupStats GetStats();
+
+    /// <summary>Starts watching for OOM kills; null when the container's cgroup has no memory controller.</summary>
+    Oom.IOomWatcher? WatchOom();
 
     /// <summary>
     /// Removes the directories this manager created (the container's cgroup with its sub-cgroups,

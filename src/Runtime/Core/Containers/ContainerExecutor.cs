@@ -43,7 +43,7 @@ public static class ContainerExecutor
                     .Select(t => (NamespaceKinds.Flag(t), $"/proc/{record.InitPid}/ns/{NamespaceKinds.ProcName(t)}"))
                     .ToList(),
                 PassFds = pass,
-                BeforeBootstrap = pid => ContainerCgroups.ForRecord(record)?.AddPid(pid),
+                BeforeBootstrap = pid => ContainerCgroups.ForRecord(record)?.AddPid(pid, initPid: record.InitPid),
             });
             InitConfigTransfer.Send(init.Channel, new InitConfig
             {

@@ -58,7 +58,7 @@ internal sealed class V1Manager : ICgroupManager
         }
     }
 
-    public void AddPid(int pid, string? subCgroup = null)
+    public void AddPid(int pid, string? subCgroup = null, int initPid = 0)
     {
         foreach (var path in Paths.Values)
             CgroupDirs.AddProcess(_files, SubPath(path, subCgroup), pid);
@@ -107,6 +107,9 @@ internal sealed class V1Manager : ICgroupManager
                 controller.Stats(cg, stats);
         return stats;
     }
+
+    public Oom.IOomWatcher? WatchOom() =>
+        _places.TryGetValue("memory", out var memory) && Directory.Exists(memory.Path) ? new Oom.V1OomWatcher(memory.Path, _files) : null;
 
     public void Destroy() => _dirs.RemoveCreated(Paths.Values.Select(LexicalPath.Clean).ToHashSet());
 

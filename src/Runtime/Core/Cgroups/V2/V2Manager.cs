@@ -1,6 +1,7 @@
 using Runc.Sharp.Spec.Paths;
 using Runc.Sharp.Runtime.Cgroups.Devices;
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Sys;
 using Runc.Sharp.Spec.Model;
 
 namespace Runc.Sharp.Runtime.Cgroups.V2;
@@ -14,8 +15,10 @@ internal sealed class V2Manager : ICgroupManager
     private readonly CgroupDirs _dirs;
     private readonly IDeviceFilterInstaller _deviceFilter;
     private readonly string _hugePagesDir;
+    private readonly Func<int, string> _readProcCgroup;
 
-    public V2Manager(string root, string path, CgroupFiles files, CgroupDirs dirs, IDeviceFilterInstaller deviceFilter, string hugePagesDir)
+    public V2Manager(string root, string path, CgroupFiles files, CgroupDirs dirs, IDeviceFilterInstaller deviceFilter, string hugePagesDir,
+        Func<int, string> readProcCgroup)
     {
         _root = LexicalPath.Clean(root);
         _path = LexicalPath.Clean(path);
@@ -23,6 +26,7 @@ internal sealed class V2Manager : ICgroupManager
         _dirs = dirs;
         _deviceFilter = deviceFilter;
         _hugePagesDir = hugePagesDir;
+        _readProcCgroup = readProcCgroup;
         Paths = new Dictionary<string, string> { [""] = _path };
     }
 
@@ -39,8 +43,40 @@ internal sealed class V2Manager : ICgroupManager
         CgroupDirs.AddProcess(_files, _path, pid);
     }
 
-    public void AddPid(int pid, string? subCgroup = null) =>
-        CgroupDirs.AddProcess(_files, V1.V1Manager.SubPath(_path, subCgroup), pid);
+    public void AddPid(int pid, string? subCgroup = null, int initPid = 0)
+    {
+        try
+        {
+            CgroupDirs.AddProcess(_files, V1.V1Manager.SubPath(_path, subCgroup), pid);
+        }
+        catch (CgroupFileException e) when (e.Errno == Errno.EBUSY && string.IsNullOrEmpty(subCgroup) && initPid > 0)
+        {
+            var initDir = InitCgroupBelowOurs(initPid)
+                ?? throw new RuntimeException($"{e.Message} (the container's cgroup has sub-cgroups with controllers enabled, and its init is not in one of them)", e);
+            CgroupDirs.AddProcess(_files, initDir, pid);
+        }
+    }
+
+    /// <summary>
+    /// The cgroup initPid is in, when it is strictly below the container's cgroup. The container
+    /// chose that place, so anything outside our cgroup is ignored rather than joined.
+    /// </summary>
+    private string? InitCgroupBelowOurs(int initPid)
+    {
+        string text;
+        try
+        {
+            text = _readProcCgroup(initPid);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        if (!ProcSelfCgroup.Parse(text).TryGetValue("", out var inner) || !inner.StartsWith('/'))
+            return null;
+        var dir = LexicalPath.Join(_root, LexicalPath.CleanConfined(inner));
+        return LexicalPath.RelativeUnder(_path, dir) is { } rel && rel != "." ? dir : null;
+    }
 
     public void Set(LinuxResources r)
     {
@@ -77,6 +113,7 @@ internal sealed class V2Manager : ICgroupManager
     public FreezerState GetFreezerState() => V2Freezer.State(_files, _path);
     public IReadOnlyList<int> GetPids() => CgroupDirs.PidsRecursive(_files, _path);
     public CgroupStats GetStats() => V2Stats.Read(_files, _path, _hugePagesDir);
+    public Oom.IOomWatcher? WatchOom() => _files.Exists(_path, "memory.events") ? new Oom.V2OomWatcher(_path, _files) : null;
     public void Destroy() => _dirs.RemoveCreated(new HashSet<string> { _path });
     public bool Exists() => Directory.Exists(_path);
 }

@@ -1,0 +1,23 @@
+namespace Runc.Sharp.Runtime.Sys;
+
+/// <summary>pidfd_open(2): an fd that becomes readable when the process exits (Linux 5.3+).</summary>
+public static class PidFd
+{
+    /// <summary>
+    /// A pidfd for the process that is pid and started at startTime, or null when it is gone or
+    /// the kernel has no pidfds. Checked after opening, so a recycled pid is never watched.
+    /// </summary>
+    public static Fd? TryOpen(int pid, ulong startTime)
+    {
+        if (pid <= 0)
+            return null;
+        var fd = (int)LibC.syscall(LibC.SYS_pidfd_open, pid, 0, 0, 0, 0, 0);
+        if (fd < 0)
+            return null;
+        var pidfd = new Fd(fd);
+        if (ProcFs.IsAlive(pid, startTime))
+            return pidfd;
+        pidfd.Dispose();
+        return null;
+    }
+}
