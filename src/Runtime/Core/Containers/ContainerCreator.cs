@@ -1,6 +1,7 @@
 using Runc.Sharp.Runtime.Cgroups;
 using System.Runtime.InteropServices;
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Execution;
 using Runc.Sharp.Runtime.OciHooks;
 using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
@@ -33,6 +34,7 @@ public static class ContainerCreator
         var process = config.Process ?? throw new RuntimeException("config.json: process is required to create a container");
         ConsoleChannel.CheckRules(process.Terminal == true, !o.Foreground, consoleSocket);
         UnsupportedSettings.Check(config, process);
+        ExecutionSettings.Check(process, config.Linux);
         if (config.Root is null || string.IsNullOrEmpty(config.Root.Path))
             throw new RuntimeException("config.json: root.path is required");
         var rootfs = Path.GetFullPath(config.Root.Path, bundle);
@@ -74,6 +76,7 @@ public static class ContainerCreator
                 {
                     cgroup.Apply(pid, resources);
                     cgroup.Set(resources);
+                    CpuAffinityTransition.Reset(pid);
                 },
             });
             // The schema check is the costly part of loading: it overlaps with init's start-up.

@@ -1,4 +1,5 @@
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Execution;
 using Runc.Sharp.Runtime.OciHooks;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Rootfs;
@@ -46,11 +47,14 @@ public static class StandardInit
         if (args.Count == 0)
             throw new RuntimeException("process.args must not be empty");
         var path = PathLookup.Find(args[0], env);
+        using var exitOnSignals = ExecFifo.ExitOnTerminatingSignals(cfg.ExecFifoFd);
+        ExecutionSettings.ApplyPrivileged(process, config.Linux);
         ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: !cfg.InUserNamespace || (config.Linux?.GidMappings?.Count ?? 0) > 0);
         if (process.User?.Umask is { } umask)
             LibC.umask(umask);
         else
             LibC.umask(0b000_010_010);
+        ExecutionSettings.ApplyLast(process, config.Linux, isExec: false);
 
         PhaseTrace.Mark("init: ready");
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
