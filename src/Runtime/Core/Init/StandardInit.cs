@@ -18,7 +18,7 @@ public static class StandardInit
         var config = cfg.Config;
         var process = cfg.Process;
         LibC.umask(0);
-        var procDir = Fd.Open("/proc", LibC.O_PATH | LibC.O_DIRECTORY);
+        var procDir = InitProcHandle.TryOpenPrivate();
 
         PhaseTrace.Mark("init: config received");
         RootfsBuilder.Prepare(cfg);
@@ -26,6 +26,7 @@ public static class StandardInit
         RequestRuntimeHooks(config, channel);
         HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, "creating"));
         RootfsBuilder.SwitchRoot(cfg);
+        procDir ??= InitProcHandle.OpenContainerProc();
         // Before Finish: it makes the readonlyPaths (/proc/sys in the default spec) read-only.
         Sysctls.Apply(config.Linux?.Sysctl);
         RootfsBuilder.Finish(cfg);
