@@ -10,4 +10,7 @@ internal static partial class Native
 
     [LibraryImport("libc")]
     internal static partial uint geteuid();
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int mkfifo(string path, uint mode);
 }
