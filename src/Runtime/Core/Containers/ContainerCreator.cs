@@ -6,6 +6,7 @@ using Runc.Sharp.Runtime.OciHooks;
 using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Protocol;
+using Runc.Sharp.Runtime.Rootfs;
 using Runc.Sharp.Runtime.Sys;
 using Runc.Sharp.Runtime.Terminal;
 using Runc.Sharp.Spec.Model;
@@ -35,6 +36,7 @@ public static class ContainerCreator
         ConsoleChannel.CheckRules(process.Terminal == true, !o.Foreground, consoleSocket);
         UnsupportedSettings.Check(config, process);
         ExecutionSettings.Check(process, config.Linux);
+        IdMappedSources.Check(config);
         if (config.Root is null || string.IsNullOrEmpty(config.Root.Path))
             throw new RuntimeException("config.json: root.path is required");
         var rootfs = Path.GetFullPath(config.Root.Path, bundle);
@@ -99,7 +101,7 @@ public static class ContainerCreator
                 InUserNamespace = plan.Has(LinuxNamespaceTypes.User),
                 NewCgroupNamespace = plan.Creates(LinuxNamespaceTypes.Cgroup),
             };
-            init.Channel.Send(initConfig, ProtocolJsonContext.Default.InitConfig);
+            SendConfig(init, initConfig, IdMappedSources.Create(config, bundle, init.Pid));
             AwaitReady(init, config, id, bundle);
             PhaseTrace.Mark("create: init ready");
             consoleMaster = console?.ReceiveMaster() ?? -1;
@@ -126,6 +128,22 @@ public static class ContainerCreator
             if (fifoFd >= 0)
                 LibC.close(fifoFd);
             console?.Dispose();
+        }
+    }
+
+    /// <summary>The init config, then in one message the idmapped mounts it announces.</summary>
+    private static void SendConfig(InitProcess init, InitConfig initConfig, List<Fd> idMapped)
+    {
+        try
+        {
+            initConfig.IdMappedSources = idMapped.Count;
+            init.Channel.Send(initConfig, ProtocolJsonContext.Default.InitConfig);
+            if (idMapped.Count > 0)
+                FdPassing.SendMany(init.Channel.Fd, idMapped.Select(f => f.Value).ToList(), "idmapped mounts");
+        }
+        finally
+        {
+            idMapped.ForEach(f => f.Dispose());
         }
     }
 

@@ -21,7 +21,8 @@ public static class StandardInit
         var procDir = InitProcHandle.TryOpenPrivate();
 
         PhaseTrace.Mark("init: config received");
-        RootfsBuilder.Prepare(cfg);
+        var idMapped = cfg.IdMappedSources > 0 ? FdPassing.ReceiveMany(channel.Fd, cfg.IdMappedSources, "idmapped mounts") : [];
+        RootfsBuilder.Prepare(cfg, idMapped);
         PhaseTrace.Mark("init: mounts done");
         RequestRuntimeHooks(config, channel);
         HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, "creating"));
