@@ -105,9 +105,14 @@ public static unsafe class FdPassing
             if (Marshal.GetLastPInvokeError() != Errno.EINTR)
                 throw SyscallException.FromLastError("receive " + what);
         }
-        if (n != 1 || msg.ControlLen < (nuint)(16 + 4 * count) || *(int*)(control + 8) != 1 || *(int*)(control + 12) != 1
-            || *(nuint*)control != (nuint)(16 + 4 * count))
-            throw new SyscallException("receive " + what, Errno.EIO, $"(expected {count} fds)");
+        var isRights = msg.ControlLen >= 16 && *(int*)(control + 8) == 1 && *(int*)(control + 12) == 1;
+        var received = isRights ? (int)((*(nuint*)control - 16) / 4) : 0;
+        if (n != 1 || received != count)
+        {
+            for (var i = 0; i < received; i++)
+                LibC.close(*(int*)(control + 16 + 4 * i));
+            throw new SyscallException("receive " + what, Errno.EIO, $"(expected {count} fds, got {received})");
+        }
         var fds = new int[count];
         for (var i = 0; i < count; i++)
             fds[i] = *(int*)(control + 16 + 4 * i);
