@@ -71,8 +71,10 @@ static void run_stages(int sync_fd)
         runcs_bail(sync_fd, -r, "read bootstrap message");
 
     prctl(PR_SET_NAME, "runcs:[0:SHIM]", 0, 0, 0);
-    if (b.mode == RUNCS_MODE_EXEC)
-        prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* a container process must not ptrace us (CVE-2016-9962) */
+    /* A container process must not ptrace us or open /proc/PID/{fd,exe,mem} of ours while we hold
+     * runtime fds (CVE-2016-9962): the exec stages, and init while it waits in the created state.
+     * execve of the user's program makes it dumpable again. */
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     if (b.oom_score_adj)
         write_self_file(sync_fd, "/proc/self/oom_score_adj", b.oom_score_adj);
 

@@ -13,7 +13,7 @@ public sealed class UnsupportedSettingsTests
         { "linux", "seccomp", "linux.seccomp is not supported" },
         { "process", "apparmorProfile", "AppArmor is not enabled" },
         { "process", "selinuxLabel", "selinux is disabled" },
-        { "process", "ioPriority", "process.ioPriority is not supported" },
+        { "linux", "memoryPolicy", "linux.memoryPolicy is not supported" },
     };
 
     [RootTheory]
@@ -26,7 +26,7 @@ public sealed class UnsupportedSettingsTests
             JsonNode value = key switch
             {
                 "seccomp" => new JsonObject { ["defaultAction"] = "SCMP_ACT_ALLOW" },
-                "ioPriority" => new JsonObject { ["class"] = "IOPRIO_CLASS_BE", ["priority"] = 4 },
+                "memoryPolicy" => new JsonObject { ["mode"] = "MPOL_BIND", ["nodes"] = "0" },
                 "selinuxLabel" => "system_u:system_r:container_t:s0",
                 _ => "some-profile",
             };

@@ -226,6 +226,26 @@ public sealed class ExecProcessBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Scheduler_io_priority_and_exec_affinity_come_from_the_config_unless_the_process_sets_them()
+    {
+        var bundle = Bundle();
+        bundle.Process!.Scheduler = new Scheduler { Policy = "SCHED_BATCH", Nice = 19 };
+        bundle.Process.IoPriority = new IoPriority { Class = "IOPRIO_CLASS_BE", Priority = 4 };
+        bundle.Process.ExecCpuAffinity = new ExecCpuAffinity { Initial = "0", Final = "1" };
+        var file = _dir.WriteFile("process.json", """{"args":["x"],"cwd":"/","ioPriority":{"class":"IOPRIO_CLASS_IDLE"}}""");
+
+        var fromFlags = ExecProcessBuilder.Build(new ExecOptions { Id = "c1", Args = ["x"] }, bundle);
+        var fromFile = ExecProcessBuilder.Build(new ExecOptions { Id = "c1", ProcessFile = file }, bundle);
+
+        fromFlags.Scheduler!.Policy.Should().Be("SCHED_BATCH");
+        fromFlags.IoPriority!.Class.Should().Be("IOPRIO_CLASS_BE");
+        fromFlags.ExecCpuAffinity!.Final.Should().Be("1");
+        fromFile.IoPriority!.Class.Should().Be("IOPRIO_CLASS_IDLE", "the process file's own setting wins");
+        fromFile.Scheduler!.Policy.Should().Be("SCHED_BATCH");
+        fromFile.ExecCpuAffinity!.Initial.Should().Be("0");
+    }
+
+    [Fact]
     public void Process_file_with_relative_cwd_is_an_error()
     {
         var file = _dir.WriteFile("process.json", """{"args":["x"],"cwd":"srv"}""");

@@ -36,11 +36,11 @@ public class FeatureSetTests
     }
 
     [Fact]
-    public void Mount_options_include_rro_but_not_idmap()
+    public void Mount_options_include_rro_and_idmap_is_a_mount_extension()
     {
         F.MountOptions.Should().Contain(["rro", "rbind", "tmpcopyup", "rnoatime", "rprivate"]);
-        F.MountOptions.Should().NotContain("idmap").And.NotContain("ridmap");
-        F.Linux!.MountExtensions!.Idmap!.Enabled.Should().BeFalse();
+        F.MountOptions.Should().NotContain("idmap", "runc lists idmap and ridmap under mountExtensions only").And.NotContain("ridmap");
+        F.Linux!.MountExtensions!.Idmap!.Enabled.Should().BeTrue();
     }
 
     [Fact]

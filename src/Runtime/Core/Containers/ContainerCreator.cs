@@ -1,10 +1,12 @@
 using Runc.Sharp.Runtime.Cgroups;
 using System.Runtime.InteropServices;
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Execution;
 using Runc.Sharp.Runtime.OciHooks;
 using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Protocol;
+using Runc.Sharp.Runtime.Rootfs;
 using Runc.Sharp.Runtime.Sys;
 using Runc.Sharp.Runtime.Terminal;
 using Runc.Sharp.Spec.Model;
@@ -33,6 +35,8 @@ public static class ContainerCreator
         var process = config.Process ?? throw new RuntimeException("config.json: process is required to create a container");
         ConsoleChannel.CheckRules(process.Terminal == true, !o.Foreground, consoleSocket);
         UnsupportedSettings.Check(config, process);
+        ExecutionSettings.Check(process, config.Linux);
+        IdMappedSources.Check(config);
         if (config.Root is null || string.IsNullOrEmpty(config.Root.Path))
             throw new RuntimeException("config.json: root.path is required");
         var rootfs = Path.GetFullPath(config.Root.Path, bundle);
@@ -74,6 +78,7 @@ public static class ContainerCreator
                 {
                     cgroup.Apply(pid, resources);
                     cgroup.Set(resources);
+                    CpuAffinityTransition.Reset(pid);
                 },
             });
             // The schema check is the costly part of loading: it overlaps with init's start-up.
@@ -96,7 +101,7 @@ public static class ContainerCreator
                 InUserNamespace = plan.Has(LinuxNamespaceTypes.User),
                 NewCgroupNamespace = plan.Creates(LinuxNamespaceTypes.Cgroup),
             };
-            InitConfigTransfer.Send(init.Channel, initConfig);
+            SendConfig(init, initConfig, IdMappedSources.Create(config, bundle, init.Pid));
             AwaitReady(init, config, id, bundle);
             PhaseTrace.Mark("create: init ready");
             consoleMaster = console?.ReceiveMaster() ?? -1;
@@ -123,6 +128,22 @@ public static class ContainerCreator
             if (fifoFd >= 0)
                 LibC.close(fifoFd);
             console?.Dispose();
+        }
+    }
+
+    /// <summary>The init config, then in one message the idmapped mounts it announces.</summary>
+    private static void SendConfig(InitProcess init, InitConfig initConfig, List<Fd> idMapped)
+    {
+        try
+        {
+            initConfig.IdMappedSources = idMapped.Count;
+            InitConfigTransfer.Send(init.Channel, initConfig);
+            if (idMapped.Count > 0)
+                FdPassing.SendMany(init.Channel.Fd, idMapped.Select(f => f.Value).ToList(), "idmapped mounts");
+        }
+        finally
+        {
+            idMapped.ForEach(f => f.Dispose());
         }
     }
 

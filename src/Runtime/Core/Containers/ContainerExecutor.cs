@@ -1,4 +1,5 @@
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Execution;
 using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Protocol;
@@ -25,6 +26,7 @@ public static class ContainerExecutor
         var bundleConfig = TryLoadBundle(record.Bundle);
         var process = ExecProcessBuilder.Build(o, bundleConfig);
         UnsupportedSettings.CheckProcess(process);
+        ExecutionSettings.Check(process, bundleConfig?.Linux);
         var terminal = process.Terminal == true;
         var console = ConsoleChannel.Open(terminal, o.Detach, consoleSocket);
         var consoleMaster = -1;
@@ -43,7 +45,12 @@ public static class ContainerExecutor
                     .Select(t => (NamespaceKinds.Flag(t), $"/proc/{record.InitPid}/ns/{NamespaceKinds.ProcName(t)}"))
                     .ToList(),
                 PassFds = pass,
-                BeforeBootstrap = pid => ContainerCgroups.ForRecord(record)?.AddPid(pid, initPid: record.InitPid),
+                BeforeBootstrap = pid =>
+                {
+                    CpuAffinityTransition.SetInitial(pid, process.ExecCpuAffinity);
+                    ContainerCgroups.ForRecord(record)?.AddPid(pid, initPid: record.InitPid);
+                    CpuAffinityTransition.Reset(pid);
+                },
             });
             InitConfigTransfer.Send(init.Channel, new InitConfig
             {

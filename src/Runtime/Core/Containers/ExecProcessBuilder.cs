@@ -47,11 +47,23 @@ public static class ExecProcessBuilder
                 (c.Permitted ??= []).Add(cap);
             }
         }
+        InheritExecutionSettings(p, bundleConfig?.Process);
         if (string.IsNullOrEmpty(p.Cwd) || !p.Cwd.StartsWith('/'))
             throw new RuntimeException("cwd property must not be empty and must be an absolute path");
         if (p.Args is not { Count: > 0 })
             throw new RuntimeException("args must not be empty");
         return p;
+    }
+
+    /// <summary>
+    /// The container's scheduler, I/O priority and exec CPU affinity apply to an exec'd process
+    /// unless it sets its own (runc takes them from the container config, then the process).
+    /// </summary>
+    private static void InheritExecutionSettings(Process p, Process? container)
+    {
+        p.Scheduler ??= container?.Scheduler;
+        p.IoPriority ??= container?.IoPriority;
+        p.ExecCpuAffinity ??= container?.ExecCpuAffinity;
     }
 
     /// <summary>A copy whose lists --cap can extend without touching the bundle's config.</summary>

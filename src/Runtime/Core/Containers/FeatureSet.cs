@@ -16,6 +16,7 @@ public static class FeatureSet
         OciVersionMin = "1.0.0",
         OciVersionMax = SpecVersion.Current,
         Hooks = ["prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"],
+        // As runc's list: idmap and ridmap are announced by mountExtensions.idmap.
         MountOptions = MountOptions.KnownNames.Where(n => n is not ("idmap" or "ridmap")).ToList(),
         Linux = new LinuxFeatures
         {
@@ -26,7 +27,7 @@ public static class FeatureSet
             Apparmor = new FeatureToggle { Enabled = false },
             Selinux = new FeatureToggle { Enabled = false },
             IntelRdt = new IntelRdtFeatures { Enabled = false },
-            MountExtensions = new MountExtensionsFeatures { Idmap = new FeatureToggle { Enabled = false } },
+            MountExtensions = new MountExtensionsFeatures { Idmap = new FeatureToggle { Enabled = true } },
             NetDevices = new FeatureToggle { Enabled = false },
         },
         Annotations = new Dictionary<string, string>

@@ -18,8 +18,6 @@ public static class UnsupportedSettings
             throw new RuntimeException("linux.seccomp is not supported by runcs yet; remove it to run without a seccomp filter");
         if (!string.IsNullOrEmpty(linux?.MountLabel) && !SelinuxEnabled)
             throw new RuntimeException("linux.mountLabel is set but SELinux is not enabled on this host");
-        if (linux?.Personality is not null)
-            throw new RuntimeException("linux.personality is not supported by runcs yet");
         if (linux?.IntelRdt is not null)
             throw new RuntimeException("linux.intelRdt is not supported by runcs");
         if (linux?.NetDevices is { Count: > 0 })
@@ -38,12 +36,6 @@ public static class UnsupportedSettings
             throw new RuntimeException(SelinuxEnabled
                 ? "process.selinuxLabel is not supported by runcs yet"
                 : "selinux label is specified in config, but selinux is disabled or not supported");
-        if (process.IoPriority is not null)
-            throw new RuntimeException("process.ioPriority is not supported by runcs yet");
-        if (process.Scheduler is not null)
-            throw new RuntimeException("process.scheduler is not supported by runcs yet");
-        if (process.ExecCpuAffinity is not null)
-            throw new RuntimeException("process.execCPUAffinity is not supported by runcs yet");
     }
 
     private static bool AppArmorEnabled =>

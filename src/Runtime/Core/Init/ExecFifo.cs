@@ -1,4 +1,3 @@
-using Runc.Sharp.Runtime.Diagnostics;
 using System.Runtime.InteropServices;
 using Runc.Sharp.Runtime.Sys;
 
@@ -7,22 +6,33 @@ namespace Runc.Sharp.Runtime.Init;
 /// <summary>
 /// The created → running gate (runc's exec.fifo): opening the fifo for writing blocks until
 /// `start` opens it for reading. The fifo is reached through an fd passed by the runtime,
-/// reopened via a /proc handle taken before the root switch.
+/// reopened through the /proc handle of InitProcHandle.
 /// </summary>
 public static class ExecFifo
 {
     /// <summary>Signals that end a waiting init, as they end runc's: pid 1 of a pid namespace ignores any signal without a handler.</summary>
     private static readonly int[] Terminating = [1, 2, 3, 10, 12, 15];
 
+    /// <summary>
+    /// Registers the handlers that end a waiting init. Done before the process scheduler is set:
+    /// a SCHED_DEADLINE thread cannot create threads, and the first registration starts the
+    /// runtime's signal thread. execve resets the handlers, so the user's process starts with
+    /// default dispositions.
+    /// </summary>
+    public static IDisposable? ExitOnTerminatingSignals(int fifoFd) =>
+        fifoFd < 0 ? null : new Registrations(Terminating.Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, _ => LibC._exit(128 + sig))).ToList());
+
     public static void WaitForStart(Fd procDir, int fifoFd)
     {
         if (fifoFd < 0)
             return;
-        // execve resets these handlers, so the user's process starts with default dispositions.
-        var handlers = Terminating.Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, _ => LibC._exit(128 + sig))).ToList();
         using var fifo = Fd.OpenAt(procDir, $"thread-self/fd/{fifoFd}", LibC.O_WRONLY);
         Syscalls.WriteAll(fifo.Value, "0"u8);
         LibC.close(fifoFd);
-        GC.KeepAlive(handlers);
+    }
+
+    private sealed class Registrations(List<PosixSignalRegistration> all) : IDisposable
+    {
+        public void Dispose() => all.ForEach(r => r.Dispose());
     }
 }

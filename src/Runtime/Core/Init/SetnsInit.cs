@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Execution;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Security;
 using Runc.Sharp.Runtime.Sys;
@@ -19,8 +20,10 @@ public static class SetnsInit
         StandardInit.ChangeDirectory(process.Cwd);
         var args = process.Args ?? [];
         var path = PathLookup.Find(args.Count > 0 ? args[0] : "", env);
+        ExecutionSettings.ApplyPrivileged(process, cfg.Config.Linux);
         ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: !cfg.InUserNamespace || (cfg.Config.Linux?.GidMappings?.Count ?? 0) > 0);
         LibC.umask(process.User?.Umask ?? 0b000_010_010);
+        ExecutionSettings.ApplyLast(process, cfg.Config.Linux, isExec: true);
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
         ProcessExec.Exec(path, args, env, firstClosed: 3 + cfg.PreservedFds);
     }

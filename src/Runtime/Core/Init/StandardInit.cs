@@ -1,4 +1,5 @@
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Execution;
 using Runc.Sharp.Runtime.OciHooks;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Rootfs;
@@ -17,14 +18,16 @@ public static class StandardInit
         var config = cfg.Config;
         var process = cfg.Process;
         LibC.umask(0);
-        var procDir = Fd.Open("/proc", LibC.O_PATH | LibC.O_DIRECTORY);
+        var procDir = InitProcHandle.TryOpenPrivate();
 
         PhaseTrace.Mark("init: config received");
-        RootfsBuilder.Prepare(cfg);
+        var idMapped = cfg.IdMappedSources > 0 ? FdPassing.ReceiveMany(channel.Fd, cfg.IdMappedSources, "idmapped mounts") : [];
+        RootfsBuilder.Prepare(cfg, idMapped);
         PhaseTrace.Mark("init: mounts done");
         RequestRuntimeHooks(config, channel);
         HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, "creating"));
         RootfsBuilder.SwitchRoot(cfg);
+        procDir ??= InitProcHandle.OpenContainerProc();
         // Before Finish: it makes the readonlyPaths (/proc/sys in the default spec) read-only.
         Sysctls.Apply(config.Linux?.Sysctl);
         RootfsBuilder.Finish(cfg);
@@ -46,11 +49,14 @@ public static class StandardInit
         if (args.Count == 0)
             throw new RuntimeException("process.args must not be empty");
         var path = PathLookup.Find(args[0], env);
+        using var exitOnSignals = ExecFifo.ExitOnTerminatingSignals(cfg.ExecFifoFd);
+        ExecutionSettings.ApplyPrivileged(process, config.Linux);
         ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: !cfg.InUserNamespace || (config.Linux?.GidMappings?.Count ?? 0) > 0);
         if (process.User?.Umask is { } umask)
             LibC.umask(umask);
         else
             LibC.umask(0b000_010_010);
+        ExecutionSettings.ApplyLast(process, config.Linux, isExec: false);
 
         PhaseTrace.Mark("init: ready");
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);

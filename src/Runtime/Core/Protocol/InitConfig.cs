@@ -29,4 +29,6 @@ public sealed class InitConfig
     public List<string> ExtraEnv { get; set; } = [];
     public bool InUserNamespace { get; set; }
     public bool NewCgroupNamespace { get; set; }
+    /// <summary>How many idmapped mount fds the runtime sends right after this message (init only).</summary>
+    public int IdMappedSources { get; set; }
 }

@@ -18,9 +18,8 @@ public static unsafe class Mounter
             return;
         }
         if (opts.IdMap)
-            throw new RuntimeException($"mount {mount.Destination}: idmap mounts are not supported by runcs yet");
-
-        if (opts.IsBind)
+            IdMappedBindMount(mount, opts, ctx);
+        else if (opts.IsBind)
             BindMount(mount, opts, ctx);
         else
             FilesystemMount(mount, type, opts, ctx);
@@ -36,7 +35,22 @@ public static unsafe class Mounter
         var isDir = (st.Mode & LibC.S_IFMT) == LibC.S_IFDIR;
         using (var target = isDir ? ctx.Root.MkdirAll(mount.Destination) : ctx.Root.CreateFile(mount.Destination))
             Syscalls.Mount(source, target.ProcPath, null, MS_BIND | (opts.Flags & MS_REC), null, mount.Destination);
+        RemountWithFlags(mount, opts, ctx);
+    }
 
+    /// <summary>Attaches the detached idmapped mount the runtime made from the source.</summary>
+    private static void IdMappedBindMount(Mount mount, MountOptions opts, MountContext ctx)
+    {
+        using var tree = ctx.NextIdMappedSource(mount.Destination);
+        var isDir = (Syscalls.FStat(tree.Value).Mode & LibC.S_IFMT) == LibC.S_IFDIR;
+        using (var target = isDir ? ctx.Root.MkdirAll(mount.Destination) : ctx.Root.CreateFile(mount.Destination))
+            Syscalls.Check(LibC.move_mount(tree.Value, target.Value), "move_mount", mount.Destination);
+        RemountWithFlags(mount, opts, ctx);
+    }
+
+    /// <summary>A bind mount takes flags such as ro or nosuid only from a remount.</summary>
+    private static void RemountWithFlags(Mount mount, MountOptions opts, MountContext ctx)
+    {
         var extra = opts.Flags & ~(MS_BIND | MS_REC | MS_REMOUNT);
         if (extra != 0)
         {

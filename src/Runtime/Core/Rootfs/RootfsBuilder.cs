@@ -11,7 +11,8 @@ namespace Runc.Sharp.Runtime.Rootfs;
 /// </summary>
 public static class RootfsBuilder
 {
-    public static void Prepare(InitConfig cfg)
+    /// <param name="idMappedSources">Fds of the detached idmapped mounts the runtime made, in config order.</param>
+    public static void Prepare(InitConfig cfg, IReadOnlyList<int> idMappedSources)
     {
         var linux = cfg.Config.Linux;
         // Nothing we mount may propagate back to the host.
@@ -19,10 +20,21 @@ public static class RootfsBuilder
         Syscalls.Mount(cfg.Rootfs, cfg.Rootfs, null, MS_BIND | MS_REC, null, cfg.Rootfs);
 
         using var root = SafePath.OpenRoot(cfg.Rootfs);
-        var ctx = new MountContext(root, cfg.Bundle, cfg.InUserNamespace, cfg.NewCgroupNamespace);
+        var ctx = new MountContext(root, cfg.Bundle, cfg.InUserNamespace, cfg.NewCgroupNamespace)
+        {
+            IdMappedSources = new Queue<Fd>(idMappedSources.Select(fd => new Fd(fd))),
+        };
         var mounts = cfg.Config.Mounts ?? [];
-        foreach (var mount in mounts)
-            Mounter.Apply(mount, ctx);
+        try
+        {
+            foreach (var mount in mounts)
+                Mounter.Apply(mount, ctx);
+        }
+        finally
+        {
+            foreach (var unused in ctx.IdMappedSources)
+                unused.Dispose();
+        }
 
         var devIsPrivate = mounts.Any(m => m.Destination.TrimEnd('/') == "/dev" && !MountOptions.Parse(m.Options, m.Type).IsBind);
         DeviceNodes.Create(linux?.Devices, ctx, devIsPrivate);

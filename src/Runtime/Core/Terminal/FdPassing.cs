@@ -69,6 +69,64 @@ public static unsafe class FdPassing
         return *(int*)(control + 16);
     }
 
+    /// <summary>Sends several fds in one message (one byte of data, one SCM_RIGHTS message).</summary>
+    public static void SendMany(int socket, IReadOnlyList<int> fds, string what)
+    {
+        var space = ControlSpace(fds.Count);
+        var control = stackalloc byte[space];
+        new Span<byte>(control, space).Clear();
+        *(nuint*)control = (nuint)(16 + 4 * fds.Count); // CMSG_LEN
+        *(int*)(control + 8) = 1; // SOL_SOCKET
+        *(int*)(control + 12) = 1; // SCM_RIGHTS
+        for (var i = 0; i < fds.Count; i++)
+            *(int*)(control + 16 + 4 * i) = fds[i];
+        byte data = (byte)'f';
+        var iov = new IoVec { Base = &data, Len = 1 };
+        var msg = new MsgHdr { Iov = &iov, IovLen = 1, Control = control, ControlLen = (nuint)space };
+        while (LibC.sendmsg(socket, &msg, 0) < 0)
+        {
+            if (Marshal.GetLastPInvokeError() != Errno.EINTR)
+                throw SyscallException.FromLastError("send " + what);
+        }
+    }
+
+    /// <summary>Receives exactly count fds sent with <see cref="SendMany"/>, close-on-exec.</summary>
+    public static int[] ReceiveMany(int socket, int count, string what)
+    {
+        var space = ControlSpace(count);
+        var control = stackalloc byte[space];
+        new Span<byte>(control, space).Clear();
+        byte data;
+        var iov = new IoVec { Base = &data, Len = 1 };
+        var msg = new MsgHdr { Iov = &iov, IovLen = 1, Control = control, ControlLen = (nuint)space };
+        nint n;
+        while ((n = LibC.recvmsg(socket, &msg, 0x40000000 /* MSG_CMSG_CLOEXEC */)) < 0)
+        {
+            if (Marshal.GetLastPInvokeError() != Errno.EINTR)
+                throw SyscallException.FromLastError("receive " + what);
+        }
+        var isRights = msg.ControlLen >= 16 && *(int*)(control + 8) == 1 && *(int*)(control + 12) == 1;
+        var received = isRights ? (int)((*(nuint*)control - 16) / 4) : 0;
+        if (n != 1 || received != count)
+        {
+            for (var i = 0; i < received; i++)
+                LibC.close(*(int*)(control + 16 + 4 * i));
+            throw new SyscallException("receive " + what, Errno.EIO, $"(expected {count} fds, got {received})");
+        }
+        var fds = new int[count];
+        for (var i = 0; i < count; i++)
+            fds[i] = *(int*)(control + 16 + 4 * i);
+        return fds;
+    }
+
+    /// <summary>CMSG_SPACE for count ints: the 16-byte header and the data rounded up to 8 bytes.</summary>
+    private static int ControlSpace(int count)
+    {
+        if (count is < 1 or > 253)
+            throw new ArgumentOutOfRangeException(nameof(count), "one message carries 1 to 253 fds");
+        return 16 + (4 * count + 7) / 8 * 8;
+    }
+
     /// <summary>Connects a SOCK_STREAM AF_UNIX socket to a filesystem path.</summary>
     public static int Connect(string path)
     {

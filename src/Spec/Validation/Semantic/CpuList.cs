@@ -2,70 +2,107 @@ namespace Runc.Sharp.Spec.Validation.Semantic;
 
 /// <summary>
 /// The kernel's list format for CPUs and memory nodes (cpuset.cpus, cpuset.mems,
-/// sched_setaffinity input): comma-separated numbers and ranges such as <c>0-3,7</c>,
-/// optionally strided (<c>0-15:2/4</c>); <c>N</c> stands for the last one.
+/// execCPUAffinity): comma-separated numbers and ranges such as <c>0-3,7</c>, optionally
+/// strided (<c>0-15:2/4</c>: of each group of 4, the first 2); <c>N</c> stands for the last one.
+/// One grammar for the validator (syntax only) and the runtime (the numbers it names).
 /// </summary>
-internal static class CpuList
+public static class CpuList
 {
     private const int MaxDigits = 9;
 
-    public static bool IsValid(string text)
+    /// <summary>True when <paramref name="text"/> is a well-formed list.</summary>
+    public static bool IsValid(string text) => Parse(text, last: int.MaxValue, collect: null) is null;
+
+    /// <summary>
+    /// The numbers <paramref name="text"/> names, in ascending order, with <c>N</c> read as
+    /// <paramref name="last"/>; null and an error text when the list is malformed or names a
+    /// number above <paramref name="last"/>.
+    /// </summary>
+    public static SortedSet<int>? TryExpand(string text, int last, out string error)
+    {
+        var numbers = new SortedSet<int>();
+        var problem = Parse(text, last, numbers);
+        error = problem ?? "";
+        return problem is null ? numbers : null;
+    }
+
+    /// <summary>Walks the list; returns an error text or null. Adds the numbers to collect when given.</summary>
+    private static string? Parse(string text, int last, SortedSet<int>? collect)
     {
         if (text.Length == 0)
         {
-            return false;
+            return "the list is empty";
         }
 
         foreach (var item in text.Split(','))
         {
-            if (!IsValidItem(item))
+            var problem = ParseItem(item, last, collect);
+            if (problem is not null)
             {
-                return false;
+                return problem;
             }
         }
 
-        return true;
+        return null;
     }
 
-    private static bool IsValidItem(string item)
+    private static string? ParseItem(string item, int last, SortedSet<int>? collect)
     {
-        var stride = item.IndexOf(':');
-        var range = stride < 0 ? item : item[..stride];
-        if (!IsValidRange(range, out var isRange))
-        {
-            return false;
-        }
-
-        if (stride < 0)
-        {
-            return true;
-        }
-
-        // used/group stride is only meaningful on a range.
-        var parts = item[(stride + 1)..].Split('/');
-        return isRange && parts.Length == 2 &&
-               TryNumber(parts[0], out var used) && TryNumber(parts[1], out var group) &&
-               used > 0 && group > 0 && used <= group;
-    }
-
-    private static bool IsValidRange(string range, out bool isRange)
-    {
+        var colon = item.IndexOf(':');
+        var range = colon < 0 ? item : item[..colon];
         var dash = range.IndexOf('-');
-        isRange = dash >= 0;
+        int first, end;
         if (dash < 0)
         {
-            return TryNumber(range, out _);
+            if (!TryNumber(range, last, out first))
+            {
+                return $"{Quote(item)} is not a number or range";
+            }
+
+            end = first;
+        }
+        else if (!TryNumber(range[..dash], last, out first) || !TryNumber(range[(dash + 1)..], last, out end) || first > end)
+        {
+            return $"{Quote(item)} is not a valid range";
         }
 
-        return TryNumber(range[..dash], out var first) && TryNumber(range[(dash + 1)..], out var last) && first <= last;
+        int used = 1, group = 1;
+        if (colon >= 0)
+        {
+            // used/group stride is only meaningful on a range.
+            var parts = item[(colon + 1)..].Split('/');
+            if (dash < 0 || parts.Length != 2 || !TryNumber(parts[0], int.MaxValue, out used) ||
+                !TryNumber(parts[1], int.MaxValue, out group) || used == 0 || group == 0 || used > group)
+            {
+                return $"{Quote(item)} has an invalid stride";
+            }
+        }
+
+        if (end > last)
+        {
+            return $"{Quote(item)} goes beyond the last possible number, {last}";
+        }
+
+        if (collect is not null)
+        {
+            for (var n = first; n <= end && n >= 0; n++)
+            {
+                if ((n - first) % group < used)
+                {
+                    collect.Add(n);
+                }
+            }
+        }
+
+        return null;
     }
 
-    private static bool TryNumber(string text, out int value)
+    private static bool TryNumber(string text, int last, out int value)
     {
         value = 0;
         if (text == "N")
         {
-            value = int.MaxValue;
+            value = last;
             return true;
         }
 
@@ -86,4 +123,6 @@ internal static class CpuList
 
         return true;
     }
+
+    private static string Quote(string item) => "\"" + item + "\"";
 }

@@ -10,4 +10,14 @@ internal static partial class Native
 
     [LibraryImport("libc")]
     internal static partial uint geteuid();
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int mkfifo(string path, uint mode);
+
+    /// <summary>pid 0: the calling thread, whose affinity the processes it starts inherit.</summary>
+    [LibraryImport("libc", SetLastError = true)]
+    internal static unsafe partial int sched_setaffinity(int pid, nint size, ulong* mask);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static unsafe partial int sched_getaffinity(int pid, nint size, ulong* mask);
 }

@@ -41,3 +41,15 @@ public sealed class RootTheoryAttribute : TheoryAttribute
             Skip = reason;
     }
 }
+
+/// <summary>A root fact that also needs two CPUs (affinity tests move processes between them).</summary>
+public sealed class SmpRootFactAttribute : FactAttribute
+{
+    public SmpRootFactAttribute()
+    {
+        if (IntegrationRequirements.SkipReason is { } reason)
+            Skip = reason;
+        else if (Environment.ProcessorCount < 2)
+            Skip = "CPU affinity tests need at least two CPUs";
+    }
+}
