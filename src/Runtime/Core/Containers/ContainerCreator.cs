@@ -5,6 +5,7 @@ using Runc.Sharp.Runtime.OciHooks;
 using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Protocol;
+using Runc.Sharp.Runtime.Security.Seccomp;
 using Runc.Sharp.Runtime.Sys;
 using Runc.Sharp.Runtime.Terminal;
 using Runc.Sharp.Spec.Model;
@@ -40,6 +41,9 @@ public static class ContainerCreator
             throw new RuntimeException($"rootfs ({rootfs}) does not exist");
         if (store.Exists(id))
             throw new RuntimeException("container with given ID already exists");
+        var seccomp = config.Linux?.Seccomp is { } profile ? SeccompCompiler.Compile(profile, bundle) : null;
+        if (seccomp is not null)
+            PhaseTrace.Mark("create: seccomp compiled");
 
         var dir = store.CreateDir(id);
         InitProcess? init = null;
@@ -95,13 +99,15 @@ public static class ContainerCreator
                 ExtraEnv = listen.Env,
                 InUserNamespace = plan.Has(LinuxNamespaceTypes.User),
                 NewCgroupNamespace = plan.Creates(LinuxNamespaceTypes.Cgroup),
+                Seccomp = seccomp,
             };
             InitConfigTransfer.Send(init.Channel, initConfig);
-            AwaitReady(init, config, id, bundle);
+            AwaitReady(init, config, id, bundle, seccomp);
             PhaseTrace.Mark("create: init ready");
             consoleMaster = console?.ReceiveMaster() ?? -1;
 
             var record = NewRecord(id, bundle, rootfs, config, plan, init.Pid, o);
+            record.Seccomp = seccomp;
             ContainerCgroups.SaveTo(record, cgroup, config.Linux?.CgroupsPath);
             store.Save(record);
             if (pidFile is not null)
@@ -162,7 +168,7 @@ public static class ContainerCreator
         return Fd.Open(path, LibC.O_PATH).Release();
     }
 
-    private static void AwaitReady(InitProcess init, RuntimeConfig config, string id, string bundle)
+    private static void AwaitReady(InitProcess init, RuntimeConfig config, string id, string bundle, SeccompProgram? seccomp)
     {
         while (true)
         {
@@ -177,6 +183,9 @@ public static class ContainerCreator
                 case InitMessage.RunHooks:
                     RunRuntimeHooks(init, config, id, bundle);
                     break;
+                case InitMessage.SeccompListener:
+                    SeccompHandoff.Handle(init, msg, seccomp, CreatingState(init, config, id, bundle));
+                    break;
                 default:
                     throw new RuntimeException($"unable to start container process: unexpected message {msg.Type}");
             }
@@ -186,11 +195,7 @@ public static class ContainerCreator
     /// <summary>prestart and createRuntime hooks: in the runtime's namespaces, while init waits.</summary>
     private static void RunRuntimeHooks(InitProcess init, RuntimeConfig config, string id, string bundle)
     {
-        var state = new ContainerState
-        {
-            OciVersion = SpecVersion.Current, Id = id, Status = "creating", Pid = init.Pid, Bundle = bundle,
-            Annotations = config.Annotations,
-        };
+        var state = CreatingState(init, config, id, bundle);
         try
         {
             HookRunner.Run("prestart", config.Hooks?.Prestart, state);
@@ -203,6 +208,12 @@ public static class ContainerCreator
         }
         init.Channel.Send(InitMessage.Of(InitMessage.HooksDone), ProtocolJsonContext.Default.InitMessage);
     }
+
+    private static ContainerState CreatingState(InitProcess init, RuntimeConfig config, string id, string bundle) => new()
+    {
+        OciVersion = SpecVersion.Current, Id = id, Status = ContainerStatus.Creating, Pid = init.Pid, Bundle = bundle,
+        Annotations = config.Annotations,
+    };
 
     private static string? TimeOffsetsText(LinuxConfig? linux)
     {

@@ -19,8 +19,10 @@ public static class SetnsInit
         StandardInit.ChangeDirectory(process.Cwd);
         var args = process.Args ?? [];
         var path = PathLookup.Find(args.Count > 0 ? args[0] : "", env);
+        SeccompSetup.BeforeCredentials(cfg, channel);
         ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: !cfg.InUserNamespace || (cfg.Config.Linux?.GidMappings?.Count ?? 0) > 0);
         LibC.umask(process.User?.Umask ?? 0b000_010_010);
+        SeccompSetup.AfterCredentials(cfg, channel);
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
         ProcessExec.Exec(path, args, env, firstClosed: 3 + cfg.PreservedFds);
     }

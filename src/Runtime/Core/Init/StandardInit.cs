@@ -46,11 +46,13 @@ public static class StandardInit
         if (args.Count == 0)
             throw new RuntimeException("process.args must not be empty");
         var path = PathLookup.Find(args[0], env);
+        SeccompSetup.BeforeCredentials(cfg, channel);
         ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: !cfg.InUserNamespace || (config.Linux?.GidMappings?.Count ?? 0) > 0);
         if (process.User?.Umask is { } umask)
             LibC.umask(umask);
         else
             LibC.umask(0b000_010_010);
+        SeccompSetup.AfterCredentials(cfg, channel);
 
         PhaseTrace.Mark("init: ready");
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);

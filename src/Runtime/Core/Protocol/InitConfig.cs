@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Runc.Sharp.Runtime.Security.Seccomp;
 using Runc.Sharp.Spec.Model;
 
 namespace Runc.Sharp.Runtime.Protocol;
@@ -29,4 +30,6 @@ public sealed class InitConfig
     public List<string> ExtraEnv { get; set; } = [];
     public bool InUserNamespace { get; set; }
     public bool NewCgroupNamespace { get; set; }
+    /// <summary>The container's seccomp filter, compiled by the runtime; null without linux.seccomp.</summary>
+    public SeccompProgram? Seccomp { get; set; }
 }
