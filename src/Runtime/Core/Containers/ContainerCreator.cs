@@ -41,9 +41,7 @@ public static class ContainerCreator
             throw new RuntimeException($"rootfs ({rootfs}) does not exist");
         if (store.Exists(id))
             throw new RuntimeException("container with given ID already exists");
-        var seccomp = config.Linux?.Seccomp is { } profile ? SeccompCompiler.Compile(profile, bundle) : null;
-        if (seccomp is not null)
-            PhaseTrace.Mark("create: seccomp compiled");
+        var seccompCompiler = config.Linux?.Seccomp is { } profile ? SeccompCompiler.Prepare(profile, bundle) : null;
 
         var dir = store.CreateDir(id);
         InitProcess? init = null;
@@ -51,6 +49,7 @@ public static class ContainerCreator
         var fifoFd = -1;
         ConsoleChannel? console = null;
         var consoleMaster = -1;
+        SeccompProgram? seccomp = null;
         try
         {
             fifoFd = MakeExecFifo(dir);
@@ -80,10 +79,16 @@ public static class ContainerCreator
                     cgroup.Set(resources);
                 },
             });
-            // The schema check is the costly part of loading: it overlaps with init's start-up.
+            // The schema check and the seccomp compilation are the costly parts of loading:
+            // they overlap with init's start-up.
             PhaseTrace.Mark("create: init launched");
             bundleConfig.RequireSchemaValid();
             PhaseTrace.Mark("create: schema checked");
+            if (seccompCompiler is not null)
+            {
+                seccomp = seccompCompiler.Compile();
+                PhaseTrace.Mark("create: seccomp compiled");
+            }
             var initConfig = new InitConfig
             {
                 ContainerId = id,

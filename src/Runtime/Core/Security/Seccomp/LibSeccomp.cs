@@ -49,6 +49,9 @@ public static unsafe class LibSeccomp
 
     public static bool IsAvailable => TryApi() is not null;
 
+    /// <summary>Loads the library now, or fails with the one-line reason.</summary>
+    public static void EnsureLoaded() => _ = Require;
+
     private static Api Require => Loaded.Value
         ?? throw new RuntimeException($"seccomp: the config asks for a seccomp filter but {LibraryName} cannot be loaded (install libseccomp2)");
 

@@ -5,18 +5,37 @@ using static Runc.Sharp.Runtime.Security.Seccomp.SeccompConstants;
 namespace Runc.Sharp.Runtime.Security.Seccomp;
 
 /// <summary>
-/// <c>linux.seccomp</c> → a ready BPF program, in the runtime before anything is created, so a
-/// bad profile fails `create` with nothing to clean up and init never needs libseccomp. Follows
-/// runc: names libseccomp does not know are skipped (a newer profile on an older host), and the
-/// ENOSYS stub is prepended for syscalls newer than the profile.
+/// <c>linux.seccomp</c> → a ready BPF program, in the runtime, so init never needs libseccomp.
+/// Two steps: <see cref="Prepare"/> checks everything that can be wrong with a profile (cheap,
+/// done before anything is created), <see cref="Compile"/> runs libseccomp (10-20 ms for a
+/// Docker-sized profile, so `create` does it while init starts up). Follows runc: names
+/// libseccomp does not know are skipped (a newer profile on an older host), and the ENOSYS
+/// stub is prepended for syscalls newer than the profile.
 /// </summary>
-public static class SeccompCompiler
+public sealed class SeccompCompiler
 {
     /// <summary>BPF_MAXINSNS: the kernel refuses longer programs.</summary>
     public const int MaxInstructions = 4096;
 
-    public static SeccompProgram Compile(LinuxSeccomp profile, string bundle)
+    private readonly uint _defaultAction;
+    private readonly List<SeccompRule> _rules;
+    private readonly List<Arch> _archs;
+    private readonly IReadOnlyList<LinuxSyscall> _syscalls;
+    private readonly SeccompProgram _result;
+
+    private SeccompCompiler(uint defaultAction, List<SeccompRule> rules, List<Arch> archs, IReadOnlyList<LinuxSyscall> syscalls, SeccompProgram result)
     {
+        _defaultAction = defaultAction;
+        _rules = rules;
+        _archs = archs;
+        _syscalls = syscalls;
+        _result = result;
+    }
+
+    /// <summary>Validates the profile against runcs, libseccomp and this kernel; every problem is one line.</summary>
+    public static SeccompCompiler Prepare(LinuxSeccomp profile, string bundle)
+    {
+        LibSeccomp.EnsureLoaded();
         var defaultAction = Action(profile.DefaultAction, profile.DefaultErrnoRet)
             ?? throw new RuntimeException($"seccomp: unknown defaultAction {profile.DefaultAction}");
         if (defaultAction == ActNotify)
@@ -30,16 +49,37 @@ public static class SeccompCompiler
             throw new RuntimeException("seccomp: SCMP_ACT_NOTIFY is used but linux.seccomp.listenerPath is not set");
         var flags = FilterFlags(profile.Flags, hasListener);
         var archs = (profile.Architectures ?? []).Select(ResolveArch).ToList();
+        return new SeccompCompiler(defaultAction, rules, archs, syscalls, new SeccompProgram
+        {
+            Flags = flags,
+            ListenerPath = hasListener ? Path.GetFullPath(profile.ListenerPath!, bundle) : null,
+            ListenerMetadata = hasListener ? profile.ListenerMetadata : null,
+        });
+    }
 
-        var ctx = LibSeccomp.Init(defaultAction);
-        byte[] exported;
+    public static SeccompProgram Compile(LinuxSeccomp profile, string bundle) => Prepare(profile, bundle).Compile();
+
+    public SeccompProgram Compile()
+    {
+        var exported = Export();
+        var stub = EnosysStub.Wanted(_defaultAction) ? EnosysStub.Build(LastSyscalls()) : [];
+        var program = stub.Concat(SockFilter.Parse(exported)).ToArray();
+        if (program.Length > MaxInstructions)
+            throw new RuntimeException($"seccomp: the filter has {program.Length} instructions, more than the kernel's limit of {MaxInstructions}");
+        _result.Filter = SockFilter.Encode(program);
+        return _result;
+    }
+
+    private byte[] Export()
+    {
+        var ctx = LibSeccomp.Init(_defaultAction);
         try
         {
-            foreach (var arch in archs)
+            foreach (var arch in _archs)
                 LibSeccomp.ArchAdd(ctx, arch.Token, arch.SpecName);
-            if (rules.Count > 32)
+            if (_rules.Count > 32)
                 LibSeccomp.TryOptimize(ctx);
-            foreach (var rule in rules)
+            foreach (var rule in _rules)
             {
                 var nr = LibSeccomp.SyscallResolveName(rule.Syscall);
                 if (nr == LibSeccomp.UnknownSyscall)
@@ -51,24 +91,12 @@ public static class SeccompCompiler
             }
             using var file = SeccompSyscalls.MemoryFile("runcs-seccomp");
             LibSeccomp.ExportBpf(ctx, file.Value);
-            exported = SeccompSyscalls.ReadFromStart(file);
+            return SeccompSyscalls.ReadFromStart(file);
         }
         finally
         {
             LibSeccomp.Release(ctx);
         }
-
-        var stub = EnosysStub.Wanted(defaultAction) ? EnosysStub.Build(LastSyscalls(archs, syscalls)) : [];
-        var program = stub.Concat(SockFilter.Parse(exported)).ToArray();
-        if (program.Length > MaxInstructions)
-            throw new RuntimeException($"seccomp: the filter has {program.Length} instructions, more than the kernel's limit of {MaxInstructions}");
-        return new SeccompProgram
-        {
-            Filter = SockFilter.Encode(program),
-            Flags = flags,
-            ListenerPath = hasListener ? Path.GetFullPath(profile.ListenerPath!, bundle) : null,
-            ListenerMetadata = hasListener ? profile.ListenerMetadata : null,
-        };
     }
 
     /// <summary>The seccomp(2) flags: the profile's, each known and supported here, plus NEW_LISTENER for notify rules.</summary>
@@ -89,6 +117,7 @@ public static class SeccompCompiler
         return flags;
     }
 
+    /// <summary>A spec architecture name that this libseccomp knows (which also proves libseccomp loads).</summary>
     public static Arch ResolveArch(string name)
     {
         var arch = ArchitectureOf(name) ?? throw new RuntimeException($"seccomp: unknown architecture {name}");
@@ -98,11 +127,11 @@ public static class SeccompCompiler
     }
 
     /// <summary>The highest syscall number the profile names, per listed architecture (none when it names none there).</summary>
-    private static Dictionary<uint, uint> LastSyscalls(IEnumerable<Arch> archs, IReadOnlyList<LinuxSyscall> syscalls)
+    private Dictionary<uint, uint> LastSyscalls()
     {
-        var names = syscalls.SelectMany(s => s.Names).Distinct().ToList();
+        var names = _syscalls.SelectMany(s => s.Names).Distinct().ToList();
         var last = new Dictionary<uint, uint>();
-        foreach (var arch in archs.DistinctBy(a => a.Token))
+        foreach (var arch in _archs.DistinctBy(a => a.Token))
         {
             var highest = names.Select(n => LibSeccomp.SyscallResolveNameArch(arch.Token, n)).DefaultIfEmpty(-1).Max();
             if (highest > 0)
