@@ -154,6 +154,23 @@ public sealed class SeccompTests
         rc.AssertNoLeftovers();
     }
 
+    [RootTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Init_needs_no_new_thread_under_a_profile_that_denies_clone3(bool noNewPrivileges)
+    {
+        // glibc only falls back from clone3 to clone on ENOSYS; here clone3 gets the default EPERM.
+        using var rc = new RuncsSandbox();
+        var b = WithSeccomp(rc, DockerLike(clone3Enosys: false), "echo started");
+        b.Edit(_ => b.Process["noNewPrivileges"] = noNewPrivileges);
+        var created = rc.Run("create", "--bundle", b.Dir, "c3").ShouldSucceed();
+        rc.Run("start", "c3").ShouldSucceed();
+        rc.WaitForStatus("c3", "stopped");
+        created.CurrentStdout.Should().Be("started\n", "init waited on the exec fifo and exec'd under the filter");
+        rc.Run("delete", "c3").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
     [RootFact]
     public void Notify_sends_the_listener_and_the_state_to_the_agent_at_create_and_exec()
     {

@@ -37,7 +37,7 @@ public static class SeccompProfiles
     /// socket, personality and clone rules, and clone3 answered with ENOSYS so that the C
     /// library falls back to clone. The allow list is this project's own, grouped by purpose.
     /// </summary>
-    public static JsonObject DockerLike(uint defaultErrnoRet = 1)
+    public static JsonObject DockerLike(uint defaultErrnoRet = 1, bool clone3Enosys = true)
     {
         string[] files =
         [
@@ -105,9 +105,12 @@ public static class SeccompProfiles
             syscalls.Add(Rule("SCMP_ACT_ALLOW", "personality").With(Arg(0, "SCMP_CMP_EQ", persona)));
         // clone without any CLONE_NEW* flag (CLONE_NEWNS|CGROUP|UTS|IPC|USER|PID|NET = 0x7e020000).
         syscalls.Add(Rule("SCMP_ACT_ALLOW", "clone").With(Arg(0, "SCMP_CMP_MASKED_EQ", 0x7e020000, 0)));
-        var clone3 = Rule("SCMP_ACT_ERRNO", "clone3");
-        clone3["errnoRet"] = 38;
-        syscalls.Add(clone3);
+        if (clone3Enosys)
+        {
+            var clone3 = Rule("SCMP_ACT_ERRNO", "clone3");
+            clone3["errnoRet"] = 38;
+            syscalls.Add(clone3);
+        }
         return new JsonObject
         {
             ["defaultAction"] = "SCMP_ACT_ERRNO",
