@@ -104,8 +104,8 @@ public class FeatureSetTests
         s.Archs.Should().Contain(["SCMP_ARCH_AARCH64", "SCMP_ARCH_X32", "SCMP_ARCH_X86", "SCMP_ARCH_X86_64"]).And.BeInAscendingOrder(StringComparer.Ordinal);
         s.Archs!.Should().OnlyContain(a => LibSeccomp.ArchResolveName(SeccompConstants.ArchitectureOf(a)!.LibseccompName) != 0,
             "only architectures the installed libseccomp can filter");
-        s.KnownFlags.Should().BeEquivalentTo(["SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_SPEC_ALLOW",
-            "SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"]);
+        s.KnownFlags.Should().Equal("SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_SPEC_ALLOW",
+            "SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV");
         s.SupportedFlags.Should().Contain(["SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG"]).And.BeSubsetOf(s.KnownFlags!);
         F.Annotations!["io.github.seccomp.libseccomp.version"].Should().MatchRegex(@"^2\.\d+\.\d+$");
     }

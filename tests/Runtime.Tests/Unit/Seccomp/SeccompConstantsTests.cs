@@ -17,6 +17,7 @@ public class SeccompConstantsTests
         ActionNames.Should().BeEquivalentTo(SeccompNames.Actions);
         Operators.Keys.Should().BeEquivalentTo(SeccompNames.Operators);
         Flags.Keys.Should().BeEquivalentTo(SeccompNames.Flags);
+        FlagNames.Should().BeEquivalentTo(Flags.Keys);
     }
 
     [Theory]

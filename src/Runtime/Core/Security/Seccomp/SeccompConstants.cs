@@ -106,4 +106,8 @@ public static class SeccompConstants
         ["SECCOMP_FILTER_FLAG_LOG"] = FlagLog,
         ["SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"] = FlagWaitKillableRecv,
     };
+
+    /// <summary>The known flags in runc's order (features.json knownFlags).</summary>
+    public static IReadOnlyList<string> FlagNames { get; } =
+        ["SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_SPEC_ALLOW", "SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"];
 }

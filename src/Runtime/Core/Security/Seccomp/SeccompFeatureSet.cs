@@ -23,8 +23,8 @@ public static class SeccompFeatureSet
             Archs = SeccompConstants.Architectures
                 .Where(a => LibSeccomp.ArchResolveName(a.LibseccompName) == a.Token)
                 .Select(a => a.SpecName).Order(StringComparer.Ordinal).ToList(),
-            KnownFlags = SeccompConstants.Flags.Keys.ToList(),
-            SupportedFlags = SeccompConstants.Flags.Where(f => SeccompSyscalls.FlagSupported(f.Value)).Select(f => f.Key).ToList(),
+            KnownFlags = SeccompConstants.FlagNames.ToList(),
+            SupportedFlags = SeccompConstants.FlagNames.Where(f => SeccompSyscalls.FlagSupported(SeccompConstants.Flags[f])).ToList(),
         };
     }
 }
