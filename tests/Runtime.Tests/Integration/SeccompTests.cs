@@ -172,6 +172,18 @@ public sealed class SeccompTests
     }
 
     [RootFact]
+    public void StartContainer_hooks_run_under_the_filter_as_in_runc()
+    {
+        using var rc = new RuncsSandbox();
+        var b = WithSeccomp(rc, DockerLike(), "cat /tmp/hook");
+        b.WithHook("startContainer", "/bin/sh", "sh", "-c", "grep ^Seccomp: /proc/self/status > /tmp/hook");
+        var r = rc.Run("run", "--bundle", b.Dir, "hook").ShouldSucceed();
+
+        r.Stdout.Should().Be("Seccomp:\t2\n", "the hook runs in the container after the filter is loaded");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
     public void Notify_sends_the_listener_and_the_state_to_the_agent_at_create_and_exec()
     {
         using var rc = new RuncsSandbox();
