@@ -41,7 +41,7 @@ public static class ContainerCreator
             throw new RuntimeException($"rootfs ({rootfs}) does not exist");
         if (store.Exists(id))
             throw new RuntimeException("container with given ID already exists");
-        // Checked now, before anything exists; compiled (10-50 ms of libseccomp) on another
+        // Checked now, before anything exists; compiled (tens of ms of libseccomp) on another
         // thread while the container is set up and init starts.
         var seccompCompiling = config.Linux?.Seccomp is { } profile ? CompileInBackground(SeccompCompiler.Prepare(profile, bundle)) : null;
 

@@ -7,8 +7,9 @@ namespace Runc.Sharp.Runtime.Security.Seccomp;
 /// <summary>
 /// <c>linux.seccomp</c> → a ready BPF program, in the runtime, so init never needs libseccomp.
 /// Two steps: <see cref="Prepare"/> checks everything that can be wrong with a profile (cheap,
-/// done before anything is created), <see cref="Compile"/> runs libseccomp (10-20 ms for a
-/// Docker-sized profile, so `create` does it while init starts up). Follows runc: names
+/// done before anything is created), <see cref="Compile"/> runs libseccomp (tens of ms for a
+/// Docker-sized profile, so `create` runs it on another thread while it sets the container up).
+/// Follows runc: names
 /// libseccomp does not know are skipped (a newer profile on an older host), and the ENOSYS
 /// stub is prepended for syscalls newer than the profile.
 /// </summary>
