@@ -9,9 +9,8 @@ namespace Runc.Sharp.Runtime.Security.Seccomp;
 /// Two steps: <see cref="Prepare"/> checks everything that can be wrong with a profile (cheap,
 /// done before anything is created), <see cref="Compile"/> runs libseccomp (tens of ms for a
 /// Docker-sized profile, so `create` runs it on another thread while it sets the container up).
-/// Follows runc: names
-/// libseccomp does not know are skipped (a newer profile on an older host), and the ENOSYS
-/// stub is prepended for syscalls newer than the profile.
+/// Follows runc: names libseccomp does not know are skipped (a newer profile on an older
+/// host), and the ENOSYS stub is prepended for syscalls newer than the profile.
 /// </summary>
 public sealed class SeccompCompiler
 {
