@@ -66,6 +66,14 @@ public static class SpecJson
     public static byte[] WriteState(ContainerState state) =>
         Write(state, ContextFor(StateIndent).ContainerState);
 
+    /// <summary>Serialises the document sent to a seccomp agent: compact, like Go's json.Marshal.</summary>
+    public static byte[] WriteProcessState(ContainerProcessState state) =>
+        Write(state, ContextFor(null).ContainerProcessState);
+
+    /// <summary>Parses a seccomp agent's ContainerProcessState document.</summary>
+    public static ContainerProcessState ReadProcessState(ReadOnlySpan<byte> utf8Json) =>
+        Read(utf8Json, ReadContext.ContainerProcessState, "container process state");
+
     /// <summary>Parses a features document.</summary>
     public static Features ReadFeatures(ReadOnlySpan<byte> utf8Json) =>
         Read(utf8Json, ReadContext.Features, "features");

@@ -31,6 +31,7 @@ namespace Runc.Sharp.Spec.Serialization;
 [JsonSerializable(typeof(Process))]
 [JsonSerializable(typeof(LinuxResources))]
 [JsonSerializable(typeof(ContainerState))]
+[JsonSerializable(typeof(ContainerProcessState))]
 [JsonSerializable(typeof(Features))]
 public sealed partial class SpecJsonContext : JsonSerializerContext
 {

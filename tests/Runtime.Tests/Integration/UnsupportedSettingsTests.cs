@@ -10,7 +10,6 @@ public sealed class UnsupportedSettingsTests
 {
     public static TheoryData<string, string, string> Settings => new()
     {
-        { "linux", "seccomp", "linux.seccomp is not supported" },
         { "process", "apparmorProfile", "AppArmor is not enabled" },
         { "process", "selinuxLabel", "selinux is disabled" },
         { "linux", "memoryPolicy", "linux.memoryPolicy is not supported" },
@@ -25,7 +24,6 @@ public sealed class UnsupportedSettingsTests
         {
             JsonNode value = key switch
             {
-                "seccomp" => new JsonObject { ["defaultAction"] = "SCMP_ACT_ALLOW" },
                 "memoryPolicy" => new JsonObject { ["mode"] = "MPOL_BIND", ["nodes"] = "0" },
                 "selinuxLabel" => "system_u:system_r:container_t:s0",
                 _ => "some-profile",

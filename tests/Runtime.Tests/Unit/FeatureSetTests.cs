@@ -1,5 +1,7 @@
 using FluentAssertions;
 using Runc.Sharp.Runtime.Containers;
+using Runc.Sharp.Runtime.Security.Seccomp;
+using Runc.Sharp.Runtime.Tests.Unit.Seccomp;
 using Runc.Sharp.Spec.Model;
 using Runc.Sharp.Spec.Serialization;
 using Xunit;
@@ -65,7 +67,6 @@ public class FeatureSetTests
     public void Unsupported_features_are_declared_off()
     {
         var l = F.Linux!;
-        l.Seccomp!.Enabled.Should().BeFalse();
         l.Apparmor!.Enabled.Should().BeFalse();
         l.Selinux!.Enabled.Should().BeFalse();
         l.IntelRdt!.Enabled.Should().BeFalse();
@@ -83,12 +84,30 @@ public class FeatureSetTests
     [Fact]
     public void Annotations_carry_version_and_commit()
     {
-        F.Annotations.Should().Equal(new Dictionary<string, string>
+        F.Annotations.Should().Contain(new Dictionary<string, string>
         {
             ["io.github.runc-sharp.version"] = "1.2.3",
             ["io.github.runc-sharp.commit"] = "abcdef",
         });
         F.PotentiallyUnsafeConfigAnnotations.Should().Equal("bundle");
+    }
+
+    [LibseccompFact]
+    public void Seccomp_is_declared_with_what_runcs_and_this_host_support()
+    {
+        var s = F.Linux!.Seccomp!;
+        s.Enabled.Should().BeTrue();
+        s.Actions.Should().Equal("SCMP_ACT_ALLOW", "SCMP_ACT_ERRNO", "SCMP_ACT_KILL", "SCMP_ACT_KILL_PROCESS",
+            "SCMP_ACT_KILL_THREAD", "SCMP_ACT_LOG", "SCMP_ACT_NOTIFY", "SCMP_ACT_TRACE", "SCMP_ACT_TRAP");
+        s.Operators.Should().Equal("SCMP_CMP_EQ", "SCMP_CMP_GE", "SCMP_CMP_GT", "SCMP_CMP_LE", "SCMP_CMP_LT",
+            "SCMP_CMP_MASKED_EQ", "SCMP_CMP_NE");
+        s.Archs.Should().Contain(["SCMP_ARCH_AARCH64", "SCMP_ARCH_X32", "SCMP_ARCH_X86", "SCMP_ARCH_X86_64"]).And.BeInAscendingOrder(StringComparer.Ordinal);
+        s.Archs!.Should().OnlyContain(a => LibSeccomp.ArchResolveName(SeccompConstants.ArchitectureOf(a)!.LibseccompName) != 0,
+            "only architectures the installed libseccomp can filter");
+        s.KnownFlags.Should().Equal("SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_SPEC_ALLOW",
+            "SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV");
+        s.SupportedFlags.Should().Contain(["SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG"]).And.BeSubsetOf(s.KnownFlags!);
+        F.Annotations!["io.github.seccomp.libseccomp.version"].Should().MatchRegex(@"^2\.\d+\.\d+$");
     }
 
     [Fact]

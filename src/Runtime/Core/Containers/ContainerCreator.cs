@@ -7,6 +7,7 @@ using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Rootfs;
+using Runc.Sharp.Runtime.Security.Seccomp;
 using Runc.Sharp.Runtime.Sys;
 using Runc.Sharp.Runtime.Terminal;
 using Runc.Sharp.Spec.Model;
@@ -44,6 +45,9 @@ public static class ContainerCreator
             throw new RuntimeException($"rootfs ({rootfs}) does not exist");
         if (store.Exists(id))
             throw new RuntimeException("container with given ID already exists");
+        // Checked now, before anything exists; compiled (tens of ms of libseccomp) on another
+        // thread while the container is set up and init starts.
+        var seccompCompiling = config.Linux?.Seccomp is { } profile ? CompileInBackground(SeccompCompiler.Prepare(profile, bundle)) : null;
 
         var dir = store.CreateDir(id);
         InitProcess? init = null;
@@ -85,6 +89,9 @@ public static class ContainerCreator
             PhaseTrace.Mark("create: init launched");
             bundleConfig.RequireSchemaValid();
             PhaseTrace.Mark("create: schema checked");
+            var seccomp = seccompCompiling?.GetAwaiter().GetResult();
+            if (seccomp is not null)
+                PhaseTrace.Mark("create: seccomp joined");
             var initConfig = new InitConfig
             {
                 ContainerId = id,
@@ -100,13 +107,15 @@ public static class ContainerCreator
                 ExtraEnv = listen.Env,
                 InUserNamespace = plan.Has(LinuxNamespaceTypes.User),
                 NewCgroupNamespace = plan.Creates(LinuxNamespaceTypes.Cgroup),
+                Seccomp = seccomp,
             };
             SendConfig(init, initConfig, IdMappedSources.Create(config, bundle, init.Pid));
-            AwaitReady(init, config, id, bundle);
+            AwaitReady(init, config, id, bundle, seccomp);
             PhaseTrace.Mark("create: init ready");
             consoleMaster = console?.ReceiveMaster() ?? -1;
 
             var record = NewRecord(id, bundle, rootfs, config, plan, init.Pid, o);
+            record.Seccomp = seccomp;
             ContainerCgroups.SaveTo(record, cgroup, config.Linux?.CgroupsPath);
             store.Save(record);
             if (pidFile is not null)
@@ -147,6 +156,13 @@ public static class ContainerCreator
         }
     }
 
+    private static Task<SeccompProgram> CompileInBackground(SeccompCompiler compiler) => Task.Run(() =>
+    {
+        var program = compiler.Compile();
+        PhaseTrace.Mark("create: seccomp compiled");
+        return program;
+    });
+
     private static void DestroyQuietly(ICgroupManager? cgroup)
     {
         try
@@ -183,7 +199,7 @@ public static class ContainerCreator
         return Fd.Open(path, LibC.O_PATH).Release();
     }
 
-    private static void AwaitReady(InitProcess init, RuntimeConfig config, string id, string bundle)
+    private static void AwaitReady(InitProcess init, RuntimeConfig config, string id, string bundle, SeccompProgram? seccomp)
     {
         while (true)
         {
@@ -198,6 +214,9 @@ public static class ContainerCreator
                 case InitMessage.RunHooks:
                     RunRuntimeHooks(init, config, id, bundle);
                     break;
+                case InitMessage.SeccompListener:
+                    SeccompHandoff.Handle(init, msg, seccomp, CreatingState(init, config, id, bundle));
+                    break;
                 default:
                     throw new RuntimeException($"unable to start container process: unexpected message {msg.Type}");
             }
@@ -207,11 +226,7 @@ public static class ContainerCreator
     /// <summary>prestart and createRuntime hooks: in the runtime's namespaces, while init waits.</summary>
     private static void RunRuntimeHooks(InitProcess init, RuntimeConfig config, string id, string bundle)
     {
-        var state = new ContainerState
-        {
-            OciVersion = SpecVersion.Current, Id = id, Status = "creating", Pid = init.Pid, Bundle = bundle,
-            Annotations = config.Annotations,
-        };
+        var state = CreatingState(init, config, id, bundle);
         try
         {
             HookRunner.Run("prestart", config.Hooks?.Prestart, state);
@@ -224,6 +239,12 @@ public static class ContainerCreator
         }
         init.Channel.Send(InitMessage.Of(InitMessage.HooksDone), ProtocolJsonContext.Default.InitMessage);
     }
+
+    private static ContainerState CreatingState(InitProcess init, RuntimeConfig config, string id, string bundle) => new()
+    {
+        OciVersion = SpecVersion.Current, Id = id, Status = ContainerStatus.Creating, Pid = init.Pid, Bundle = bundle,
+        Annotations = config.Annotations,
+    };
 
     private static string? TimeOffsetsText(LinuxConfig? linux)
     {

@@ -62,8 +62,9 @@ public static class ContainerExecutor
                 PreservedFds = o.PreserveFds,
                 ConsoleSocketFd = console is not null ? init.FdBase + o.PreserveFds : -1,
                 InUserNamespace = record.Namespaces.Contains(LinuxNamespaceTypes.User),
+                Seccomp = record.Seccomp,
             });
-            AwaitExec(init);
+            AwaitExec(init, record);
             consoleMaster = console?.ReceiveMaster() ?? -1;
         }
         catch
@@ -88,11 +89,19 @@ public static class ContainerExecutor
         return code;
     }
 
-    /// <summary>Ready, then EOF (the socket closes on a successful execve) or the exec error.</summary>
-    private static void AwaitExec(InitProcess init)
+    /// <summary>Ready (after the seccomp listener, if any), then EOF (the socket closes on a successful execve) or the exec error.</summary>
+    private static void AwaitExec(InitProcess init, ContainerRecord record)
     {
-        var first = init.Channel.Receive(ProtocolJsonContext.Default.InitMessage)
-            ?? throw new RuntimeException("exec failed: the process exited before it was ready");
+        InitMessage first;
+        while ((first = init.Channel.Receive(ProtocolJsonContext.Default.InitMessage)
+            ?? throw new RuntimeException("exec failed: the process exited before it was ready")).Type == InitMessage.SeccompListener)
+        {
+            SeccompHandoff.Handle(init, first, record.Seccomp, new ContainerState
+            {
+                OciVersion = SpecVersion.Current, Id = record.Id, Status = ContainerStatus.Running, Pid = record.InitPid,
+                Bundle = record.Bundle, Annotations = record.Annotations,
+            });
+        }
         if (first.Type == InitMessage.Error)
             throw new RuntimeException($"exec failed: unable to start container process: {first.Message}");
         var second = init.Channel.Receive(ProtocolJsonContext.Default.InitMessage);

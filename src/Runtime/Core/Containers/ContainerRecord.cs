@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Runc.Sharp.Runtime.Security.Seccomp;
 using Runc.Sharp.Spec.Model;
 
 namespace Runc.Sharp.Runtime.Containers;
@@ -29,6 +30,8 @@ public sealed class ContainerRecord
     [JsonPropertyName("rootless")] public bool Rootless { get; set; }
     [JsonPropertyName("hooks")] public Hooks? Hooks { get; set; }
     [JsonPropertyName("owner_uid")] public uint OwnerUid { get; set; }
+    /// <summary>The compiled filter of linux.seccomp: `exec` applies the container's filter, as at create.</summary>
+    [JsonPropertyName("seccomp")] public SeccompProgram? Seccomp { get; set; }
 
     /// <summary>Whether init is pid 1 of a namespace of its own: then its death ends every process.</summary>
     [JsonPropertyName("private_pid_namespace")] public bool PrivatePidNamespace { get; set; }

@@ -1,6 +1,7 @@
 using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Rootfs;
 using Runc.Sharp.Runtime.Security;
+using Runc.Sharp.Runtime.Security.Seccomp;
 using Runc.Sharp.Spec.Model;
 
 namespace Runc.Sharp.Runtime.Containers;
@@ -11,7 +12,16 @@ namespace Runc.Sharp.Runtime.Containers;
 /// </summary>
 public static class FeatureSet
 {
-    public static Features Build(string version, string commit) => new()
+    public static Features Build(string version, string commit)
+    {
+        var seccomp = SeccompFeatureSet.Build();
+        var features = Build(version, commit, seccomp);
+        if (seccomp.Enabled == true && LibSeccomp.VersionString() is { } libseccomp)
+            features.Annotations![SeccompFeatureSet.LibseccompVersionAnnotation] = libseccomp;
+        return features;
+    }
+
+    private static Features Build(string version, string commit, SeccompFeatures seccomp) => new()
     {
         OciVersionMin = "1.0.0",
         OciVersionMax = SpecVersion.Current,
@@ -23,7 +33,7 @@ public static class FeatureSet
             Namespaces = NamespaceKinds.All.Select(k => k.Type).ToList(),
             Capabilities = CapabilityNames.ByNumber.ToList(),
             Cgroup = new CgroupFeatures { V1 = true, V2 = true, Systemd = false, SystemdUser = false, Rdma = false },
-            Seccomp = new SeccompFeatures { Enabled = false },
+            Seccomp = seccomp,
             Apparmor = new FeatureToggle { Enabled = false },
             Selinux = new FeatureToggle { Enabled = false },
             IntelRdt = new IntelRdtFeatures { Enabled = false },

@@ -14,8 +14,6 @@ public static class UnsupportedSettings
     {
         CheckProcess(process);
         var linux = config.Linux;
-        if (linux?.Seccomp is not null)
-            throw new RuntimeException("linux.seccomp is not supported by runcs yet; remove it to run without a seccomp filter");
         if (!string.IsNullOrEmpty(linux?.MountLabel) && !SelinuxEnabled)
             throw new RuntimeException("linux.mountLabel is set but SELinux is not enabled on this host");
         if (linux?.IntelRdt is not null)

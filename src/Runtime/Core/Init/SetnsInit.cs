@@ -21,9 +21,11 @@ public static class SetnsInit
         var args = process.Args ?? [];
         var path = PathLookup.Find(args.Count > 0 ? args[0] : "", env);
         ExecutionSettings.ApplyPrivileged(process, cfg.Config.Linux);
+        ExecutionSettings.ApplyLast(process, cfg.Config.Linux, isExec: true);
+        SeccompSetup.BeforeCredentials(cfg, channel);
         ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: !cfg.InUserNamespace || (cfg.Config.Linux?.GidMappings?.Count ?? 0) > 0);
         LibC.umask(process.User?.Umask ?? 0b000_010_010);
-        ExecutionSettings.ApplyLast(process, cfg.Config.Linux, isExec: true);
+        SeccompSetup.AfterCredentials(cfg, channel);
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
         ProcessExec.Exec(path, args, env, firstClosed: 3 + cfg.PreservedFds);
     }

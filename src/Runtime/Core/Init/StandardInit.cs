@@ -51,12 +51,14 @@ public static class StandardInit
         var path = PathLookup.Find(args[0], env);
         using var exitOnSignals = ExecFifo.ExitOnTerminatingSignals(cfg.ExecFifoFd);
         ExecutionSettings.ApplyPrivileged(process, config.Linux);
+        ExecutionSettings.ApplyLast(process, config.Linux, isExec: false);
+        SeccompSetup.BeforeCredentials(cfg, channel);
         ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: !cfg.InUserNamespace || (config.Linux?.GidMappings?.Count ?? 0) > 0);
         if (process.User?.Umask is { } umask)
             LibC.umask(umask);
         else
             LibC.umask(0b000_010_010);
-        ExecutionSettings.ApplyLast(process, config.Linux, isExec: false);
+        SeccompSetup.AfterCredentials(cfg, channel);
 
         PhaseTrace.Mark("init: ready");
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);

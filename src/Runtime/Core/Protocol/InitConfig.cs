@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Runc.Sharp.Runtime.Security.Seccomp;
 using Runc.Sharp.Spec.Model;
 
 namespace Runc.Sharp.Runtime.Protocol;
@@ -31,4 +32,6 @@ public sealed class InitConfig
     public bool NewCgroupNamespace { get; set; }
     /// <summary>How many idmapped mount fds the runtime sends right after this message (init only).</summary>
     public int IdMappedSources { get; set; }
+    /// <summary>The container's seccomp filter, compiled by the runtime; null without linux.seccomp.</summary>
+    public SeccompProgram? Seccomp { get; set; }
 }

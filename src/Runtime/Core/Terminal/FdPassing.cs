@@ -29,9 +29,12 @@ public static unsafe class FdPassing
         public int Flags;
     }
 
-    public static void Send(int socket, int fd, string name)
+    public static void Send(int socket, int fd, string name) =>
+        Send(socket, fd, Encoding.UTF8.GetBytes(name.Length == 0 ? "fd" : name), "console fd");
+
+    /// <summary>One sendmsg: data (never empty) with exactly one SCM_RIGHTS message carrying fd.</summary>
+    public static void Send(int socket, int fd, ReadOnlySpan<byte> data, string what)
     {
-        var data = Encoding.UTF8.GetBytes(name.Length == 0 ? "fd" : name);
         // cmsghdr { size_t len; int level; int type; } + one int, padded: CMSG_SPACE(4) = 24.
         var control = stackalloc byte[24];
         new Span<byte>(control, 24).Clear();
@@ -46,7 +49,7 @@ public static unsafe class FdPassing
             while (LibC.sendmsg(socket, &msg, 0) < 0)
             {
                 if (Marshal.GetLastPInvokeError() != Errno.EINTR)
-                    throw SyscallException.FromLastError("send console fd");
+                    throw SyscallException.FromLastError($"send {what}");
             }
         }
     }
@@ -128,7 +131,7 @@ public static unsafe class FdPassing
     }
 
     /// <summary>Connects a SOCK_STREAM AF_UNIX socket to a filesystem path.</summary>
-    public static int Connect(string path)
+    public static int Connect(string path, string what = "console socket")
     {
         var bytes = Encoding.UTF8.GetBytes(path);
         if (bytes.Length >= 108)
@@ -143,7 +146,7 @@ public static unsafe class FdPassing
         {
             var errno = Marshal.GetLastPInvokeError();
             LibC.close(fd);
-            throw new SyscallException("connect to console socket", errno, path);
+            throw new SyscallException($"connect to {what}", errno, path);
         }
         return fd;
     }
