@@ -20,7 +20,7 @@ public sealed class ParallelTests
     {
         using var rc = new RuncsSandbox();
         var bundle = rc.NewBundle("sh", "-c", "echo up; sleep 30");
-        var mountsBefore = ProcessInfo.MountCount();
+        var mountsBefore = ProcessInfo.MountCountUnder(bundle.Dir, rc.Root);
         var failures = new ConcurrentBag<string>();
         var pids = new ConcurrentBag<int>();
 
@@ -50,7 +50,7 @@ public sealed class ParallelTests
             ProcessInfo.WaitForExit(pid, null, TimeSpan.FromSeconds(5)).Should().BeTrue($"init {pid} must be gone");
         rc.AssertNoLeftovers();
         Directory.EnumerateFileSystemEntries(rc.Root).Should().BeEmpty();
-        ProcessInfo.MountCount().Should().Be(mountsBefore, "no mount may leak to the host");
+        ProcessInfo.MountCountUnder(bundle.Dir, rc.Root).Should().Be(mountsBefore, "no mount may leak to the host");
     }
 
     [RootFact]

@@ -96,5 +96,12 @@ public static class ProcessInfo
             .ToList();
     }
 
-    public static int MountCount() => File.ReadAllLines("/proc/self/mountinfo").Length;
+    /// <summary>
+    /// Host mounts whose mount point lies under one of <paramref name="dirs"/>: what a leak of ours
+    /// would look like, unlike the whole table, which other software on the host changes.
+    /// </summary>
+    public static int MountCountUnder(params string[] dirs) =>
+        File.ReadAllLines("/proc/self/mountinfo")
+            .Select(line => line.Split(' ')[4])
+            .Count(point => dirs.Any(d => point == d || point.StartsWith(d.TrimEnd('/') + "/", StringComparison.Ordinal)));
 }
