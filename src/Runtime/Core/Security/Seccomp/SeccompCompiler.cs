@@ -61,13 +61,39 @@ public sealed class SeccompCompiler
 
     public SeccompProgram Compile()
     {
+        _result.Filter = SeccompCache.GetOrAdd(CacheKey(), Build);
+        return _result;
+    }
+
+    /// <summary>Everything the program depends on: the profile's parts that reach libseccomp, and libseccomp's version.</summary>
+    private string CacheKey()
+    {
+        var key = new System.Text.StringBuilder();
+        key.Append(LibSeccomp.VersionString()).Append('|').Append(_defaultAction).Append('|');
+        foreach (var arch in _archs)
+            key.Append(arch.Token).Append(',');
+        key.Append('|');
+        foreach (var rule in _rules)
+        {
+            key.Append(rule.Syscall).Append(':').Append(rule.Action);
+            foreach (var c in rule.Conditions)
+                key.Append(':').Append(c.Index).Append('/').Append(c.Op).Append('/').Append(c.Value).Append('/').Append(c.ValueTwo);
+            key.Append(';');
+        }
+        key.Append('|');
+        foreach (var name in _syscalls.SelectMany(s => s.Names).Distinct().Order(StringComparer.Ordinal))
+            key.Append(name).Append(',');
+        return key.ToString();
+    }
+
+    private byte[] Build()
+    {
         var exported = Export();
         var stub = EnosysStub.Wanted(_defaultAction) ? EnosysStub.Build(LastSyscalls()) : [];
         var program = stub.Concat(SockFilter.Parse(exported)).ToArray();
         if (program.Length > MaxInstructions)
             throw new RuntimeException($"seccomp: the filter has {program.Length} instructions, more than the kernel's limit of {MaxInstructions}");
-        _result.Filter = SockFilter.Encode(program);
-        return _result;
+        return SockFilter.Encode(program);
     }
 
     private byte[] Export()
