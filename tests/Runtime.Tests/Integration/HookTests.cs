@@ -111,6 +111,29 @@ public sealed class HookTests
     }
 
     [RootFact]
+    public void A_hook_gets_its_args_as_argv_including_argv0()
+    {
+        // Docker's prestart hook is dockerd re-executed as "libnetwork-setkey": argv[0] is not the path.
+        // busybox picks its applet by argv[0], so it only runs sh when argv[0] is passed as given.
+        using var rc = new RuncsSandbox();
+        var outFile = rc.NewPath("argv0");
+        var b = rc.NewBundle("true");
+        b.Edit(c => c["hooks"] = new JsonObject
+        {
+            ["prestart"] = new JsonArray(new JsonObject
+            {
+                ["path"] = IntegrationRequirements.Busybox,
+                ["args"] = Bundle.Strings(["sh", "-c", $"echo \"$0 $HOOK_ENV\" > {outFile}", "dollar0"]),
+                ["env"] = Bundle.Strings(["HOOK_ENV=1"]),
+            }),
+        });
+        rc.Run("create", "--bundle", b.Dir, "argv0").ShouldSucceed();
+        File.ReadAllText(outFile).Should().Be("dollar0 1\n", "busybox ran its sh applet, so argv[0] was \"sh\"");
+        rc.Run("delete", "--force", "argv0").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
     public void A_hook_past_its_timeout_fails_create()
     {
         using var rc = new RuncsSandbox();

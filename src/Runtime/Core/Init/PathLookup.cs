@@ -30,9 +30,9 @@ public static class PathLookup
     {
         if (!Syscalls.TryStat(path, out var st))
             throw new RuntimeException($"exec: \"{original}\": stat {path}: no such file or directory");
-        if ((st.Mode & LibC.S_IFMT) == LibC.S_IFDIR)
-            throw new RuntimeException($"exec: \"{original}\": is a directory");
-        if ((st.Mode & 0b001_001_001) == 0)
+        // A directory is "permission denied" (EACCES, as execve says and runc 1.1 reports): Docker
+        // 20.10 maps that to exit code 126, but an "is a directory" message to 125.
+        if ((st.Mode & LibC.S_IFMT) == LibC.S_IFDIR || (st.Mode & 0b001_001_001) == 0)
             throw new RuntimeException($"exec: \"{original}\": permission denied");
     }
 

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Sys;
 using Runc.Sharp.Spec.Model;
 using Runc.Sharp.Spec.Serialization;
 
@@ -38,31 +38,18 @@ public static class HookRunner
 
     private static void RunOne(Hook hook, ContainerState state)
     {
-        var psi = new ProcessStartInfo(hook.Path)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in (hook.Args ?? []).Skip(1))
-            psi.ArgumentList.Add(arg);
-        psi.Environment.Clear();
-        foreach (var kv in hook.Env ?? [])
-        {
-            var eq = kv.IndexOf('=');
-            if (eq > 0)
-                psi.Environment[kv[..eq]] = kv[(eq + 1)..];
-        }
-
-        using var process = System.Diagnostics.Process.Start(psi)
-            ?? throw new RuntimeException($"cannot start {hook.Path}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        // Go's exec.Cmd, as runc uses it: argv is args as given (argv[0] included), or just the
+        // path; no env in the hook means the runtime's own environment.
+        var argv = hook.Args is { Count: > 0 } args ? args : [hook.Path];
+        var env = hook.Env ?? Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => $"{e.Key}={e.Value}").ToList();
+        using var process = SpawnedProcess.Start(hook.Path, argv, env);
+        var stdout = ReadAllAsync(process.Stdout);
+        var stderr = ReadAllAsync(process.Stderr);
         try
         {
-            process.StandardInput.BaseStream.Write(SpecJson.WriteState(state));
-            process.StandardInput.Close();
+            process.Stdin.Write(SpecJson.WriteState(state));
+            process.Stdin.Close();
         }
         catch (IOException)
         {
@@ -70,16 +57,21 @@ public static class HookRunner
         }
 
         var timeout = hook.Timeout is > 0 ? TimeSpan.FromSeconds(hook.Timeout.Value) : Timeout.InfiniteTimeSpan;
-        if (!process.WaitForExit(timeout))
+        if (process.WaitForExit(timeout) is not { } status)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            process.Kill();
+            process.WaitForExit(Timeout.InfiniteTimeSpan);
             throw new RuntimeException("timeout after " + hook.Timeout + "s");
         }
-        if (process.ExitCode != 0)
+        if (status != 0)
         {
             var output = (stdout.Result + stderr.Result).Trim();
-            throw new RuntimeException($"exit status {process.ExitCode}" + (output.Length > 0 ? $", output: {output}" : ""));
+            throw new RuntimeException(Describe(status) + (output.Length > 0 ? $", output: {output}" : ""));
         }
     }
+
+    private static Task<string> ReadAllAsync(Stream stream) => Task.Run(() => new StreamReader(stream).ReadToEnd());
+
+    private static string Describe(int status) =>
+        (status & 0x7f) == 0 ? $"exit status {(status >> 8) & 0xff}" : $"killed by signal {status & 0x7f}";
 }
