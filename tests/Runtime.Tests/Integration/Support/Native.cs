@@ -20,4 +20,10 @@ internal static partial class Native
 
     [LibraryImport("libc", SetLastError = true)]
     internal static unsafe partial int sched_getaffinity(int pid, nint size, ulong* mask);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int umount2(string target, int flags);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int rmdir(string path);
 }
