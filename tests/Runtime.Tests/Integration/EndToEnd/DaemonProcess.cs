@@ -46,8 +46,9 @@ public sealed class DaemonProcess : IDisposable
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
+                var how = process.HasExited ? $"exit code {process.ExitCode}" : $"not ready after {timeout.TotalSeconds:F0} s";
                 daemon.Dispose();
-                throw new InvalidOperationException($"{name} did not start (exit code {(process.HasExited ? process.ExitCode : -1)}); its log:\n{daemon.Log}");
+                throw new InvalidOperationException($"{name} did not start ({how}); its log:\n{daemon.Log}");
             }
             Thread.Sleep(100);
         }
