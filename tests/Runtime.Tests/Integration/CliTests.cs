@@ -79,6 +79,22 @@ public sealed class CliTests
     }
 
     [RootTheory]
+    [InlineData("checkpoint")]
+    [InlineData("restore")]
+    public void Checkpoint_and_restore_fail_clearly_into_the_json_log(string verb)
+    {
+        using var rc = new RuncsSandbox();
+        var log = rc.NewPath("log.json");
+        // As containerd's shim calls it: its criu options must not turn this into a usage error.
+        var r = rc.Run("--log", log, "--log-format", "json", verb, "--image-path", rc.NewPath("img"), "--work-path", rc.NewPath("work"), "--leave-running", "c1");
+        r.ShouldFailWith($"{verb} is not supported by runcs yet", 1);
+        r.Stdout.Should().BeEmpty();
+        var records = LogFile.ReadJson(log);
+        records.Should().ContainSingle().Which.Level.Should().Be("error");
+        records[0].Msg.Should().Contain("not supported");
+    }
+
+    [RootTheory]
     [InlineData("--bogus", "list")]
     [InlineData("-bogus", "list")]
     [InlineData("state", "--bogus")]

@@ -75,6 +75,8 @@ public static class CliApp
             StdStreams.Write(StdStreams.Out, Usage.Overview(programName));
             return 0;
         }
+        if (CommandTable.NotSupportedYet(verb) is { } reason)
+            return Fail(reason, 1);
         return Fail($"No help topic for '{verb}'", 3);
     }
 

@@ -39,6 +39,16 @@ public static class CommandTable
 
     public static Entry? Find(string name) => All.FirstOrDefault(e => e.Name == name);
 
+    /// <summary>
+    /// runc verbs runcs does not have yet: callers (containerd's `ctr task checkpoint`, podman's
+    /// `container checkpoint`) then get a plain error in the log instead of "No help topic".
+    /// </summary>
+    public static string? NotSupportedYet(string? verb) => verb switch
+    {
+        "checkpoint" or "restore" => $"{verb} is not supported by runcs yet (it has no CRIU support)",
+        _ => null,
+    };
+
     private static Entry Make<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>(
         string name, string usage, bool positionalsEndFlags = false, int failureExitCode = 1, bool hidden = false)
         where T : class, ICommand, new() =>

@@ -14,6 +14,7 @@ public sealed class ContainerdFixture : IDisposable
 
     private readonly E2eWorld? _world;
     private readonly PrivateContainerd? _containerd;
+    private readonly string? _runtime;
     private readonly List<string> _baselineMounts = [];
 
     public ContainerdFixture()
@@ -23,6 +24,7 @@ public sealed class ContainerdFixture : IDisposable
         _world = new E2eWorld("containerd");
         try
         {
+            _runtime = ClientRuntime.For(_world);
             _containerd = new PrivateContainerd(_world);
             var archive = BusyboxImage.OciArchive(_world, "latest");
             Ctr("image", "import", "--base-name", "localhost/busybox", archive).ShouldSucceed();
@@ -44,7 +46,7 @@ public sealed class ContainerdFixture : IDisposable
     public string StateDir(string id) => Path.Combine(RuncsRoot, Namespace, id);
 
     /// <summary>What `ctr run` and `ctr task exec` get so that runcs is the runtime and nothing lands outside the world.</summary>
-    public string[] RunFlags => ["--runc-binary", RuncsBinary.Require(), "--runc-root", RuncsRoot, "--fifo-dir", World.Path("fifo")];
+    public string[] RunFlags => ["--runc-binary", _runtime!, "--runc-root", RuncsRoot, "--fifo-dir", World.Path("fifo")];
 
     public ToolResult Ctr(params string[] args) => Containerd.Ctr(Namespace, args);
 

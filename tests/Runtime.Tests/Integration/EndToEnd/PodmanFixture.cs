@@ -14,6 +14,7 @@ public sealed class PodmanFixture : IDisposable
     public const string Image = "localhost/busybox:latest";
 
     private readonly E2eWorld? _world;
+    private readonly string? _runtime;
     private readonly List<string> _baselineMounts = [];
     private readonly List<string> _ids = [];
     private readonly List<string> _cidFiles = [];
@@ -24,10 +25,13 @@ public sealed class PodmanFixture : IDisposable
         if (ClientTools.SkipReason(Client.Podman) is not null)
             return;
         _world = new E2eWorld("podman");
+        _runtime = ClientRuntime.For(_world);
         try
         {
             Podman("import", BusyboxImage.RootfsTarball(_world), Image).ShouldSucceed();
             _baselineMounts.AddRange(ProcessInfo.MountsUnder(_world.Dir));
+            // containers/storage makes its overlay home a private mount the first time it mounts a layer.
+            _baselineMounts.Add(_world.Path("storage/overlay"));
         }
         catch
         {
@@ -44,7 +48,7 @@ public sealed class PodmanFixture : IDisposable
         "--root", World.Path("storage"), "--runroot", World.Path("runroot"), "--tmpdir", World.Path("libpod"),
         "--network-config-dir", World.Path("networks"), "--volumepath", World.Path("volumes"),
         "--storage-driver", "overlay", "--cgroup-manager", "cgroupfs", "--events-backend", "file",
-        "--runtime", RuncsBinary.Require(),
+        "--runtime", _runtime!,
     ];
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed class PrivateDockerd : IDisposable
             "--host", "unix://" + Socket, "--config-file", config,
             "--iptables=false", "--ip6tables=false", "--ip-forward=false", "--ip-masq=false", "--bridge=none",
             "--storage-driver", "overlay2", "--exec-opt", "native.cgroupdriver=cgroupfs", "--cgroup-parent", world.CgroupParent,
-            "--add-runtime", $"{RuntimeName}={RuncsBinary.Require()}",
+            "--add-runtime", $"{RuntimeName}={ClientRuntime.For(world)}",
         ],
             Path.Combine(Dir, "dockerd.log"),
             () => File.Exists(Socket) && world.Tools.Run(docker, ["--host", "unix://" + Socket, "version"], TimeSpan.FromSeconds(10)).ExitCode == 0,
