@@ -104,6 +104,12 @@ public sealed class ContainerdFixture : IDisposable
 
     public void Dispose()
     {
+        // Tasks removed through containerd let their shims exit and remove their sockets.
+        if (_containerd is not null)
+        {
+            foreach (var id in Ctr("container", "list", "--quiet").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                Remove(id);
+        }
         _containerd?.Dispose();
         _world?.Dispose();
     }

@@ -10,6 +10,7 @@ namespace Runc.Sharp.Runtime.Tests.Integration.EndToEnd;
 public sealed class DaemonProcess : IDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private DaemonProcess(string name, Process process, string logPath)
     {
@@ -57,6 +58,9 @@ public sealed class DaemonProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             Native.kill(_process.Id, 15);

@@ -81,7 +81,12 @@ public sealed class E2eWorld : IDisposable
     public void Dispose()
     {
         foreach (var (pid, _) in Processes())
+        {
+            var socket = ShimSocket(ProcessInfo.CommandLine(pid));
             Native.kill(pid, 9);
+            if (socket is not null && ProcessInfo.WaitForExit(pid, null, TimeSpan.FromSeconds(5)))
+                File.Delete(socket);
+        }
         Thread.Sleep(200);
         var mounts = ProcessInfo.MountsUnder(Dir);
         foreach (var m in mounts.OrderByDescending(m => m.Length))
@@ -118,6 +123,22 @@ public sealed class E2eWorld : IDisposable
                 found.Add((pid, $"pid {pid}: {cmdline}"));
         }
         return found;
+    }
+
+    /// <summary>
+    /// The socket of a containerd 1.6 runc shim, from its command line: /run/containerd/s/ and the
+    /// sha256 of address/namespace/id. A shim killed here cannot remove it itself.
+    /// </summary>
+    private static string? ShimSocket(string cmdline)
+    {
+        var args = cmdline.Split(' ');
+        if (args.Length == 0 || !args[0].EndsWith("containerd-shim-runc-v2", StringComparison.Ordinal))
+            return null;
+        string? Value(string flag) => Array.IndexOf(args, flag) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        if (Value("-namespace") is not { } ns || Value("-id") is not { } id || Value("-address") is not { } address)
+            return null;
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(System.IO.Path.Join(address, ns, id)));
+        return "/run/containerd/s/" + Convert.ToHexStringLower(hash);
     }
 
     private bool InWorldCgroup(int pid)
