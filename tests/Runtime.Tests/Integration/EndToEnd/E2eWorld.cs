@@ -14,6 +14,7 @@ public sealed class E2eWorld : IDisposable
 {
     private const int MNT_DETACH = 2;
     private readonly List<int> _daemons = [];
+    private readonly List<string> _newGlobalPaths = [];
 
     public E2eWorld(string client)
     {
@@ -31,6 +32,20 @@ public sealed class E2eWorld : IDisposable
     public string CgroupParent => "/" + Name;
 
     public string Path(string name) => System.IO.Path.Combine(Dir, name);
+
+    /// <summary>
+    /// Paths a client creates outside the world that no option moves (shim sockets' directory,
+    /// Docker's plugin directory, podman's blob cache): those that do not exist yet are removed
+    /// at the end, files deleted and directories only while empty, the later-named first.
+    /// </summary>
+    public void RemoveAtEndIfNew(params string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+                _newGlobalPaths.Add(path);
+        }
+    }
 
     /// <summary>A daemon of this world: not a leftover while it runs.</summary>
     public void AddDaemon(int pid) => _daemons.Add(pid);
@@ -108,6 +123,13 @@ public sealed class E2eWorld : IDisposable
         }
         foreach (var mount in CgroupMounts())
             RemoveCgroupTree(System.IO.Path.Combine(mount, Name));
+        foreach (var path in Enumerable.Reverse(_newGlobalPaths))
+        {
+            if (File.Exists(path))
+                File.Delete(path);
+            else if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
+                Directory.Delete(path);
+        }
     }
 
     private List<(int Pid, string What)> Processes()

@@ -25,6 +25,8 @@ public sealed class PodmanFixture : IDisposable
         if (ClientTools.SkipReason(Client.Podman) is not null)
             return;
         _world = new E2eWorld("podman");
+        _world.RemoveAtEndIfNew("/run/containers", "/run/containers/networks", "/var/lib/containers",
+            "/var/lib/containers/cache", "/var/lib/containers/cache/blob-info-cache-v1.boltdb");
         _runtime = ClientRuntime.For(_world);
         try
         {

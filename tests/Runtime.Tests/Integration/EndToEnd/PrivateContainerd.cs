@@ -3,7 +3,7 @@ namespace Runc.Sharp.Runtime.Tests.Integration.EndToEnd;
 /// <summary>
 /// A containerd of its own: root, state, sockets and opt directory under the world's directory,
 /// the CRI plugin off. What it cannot move stays where containerd 1.6 puts it: shim sockets in
-/// /run/containerd/s (removed as each shim exits).
+/// /run/containerd/s (removed as each shim exits; the directories too when this world made them).
 /// </summary>
 public sealed class PrivateContainerd : IDisposable
 {
@@ -13,6 +13,7 @@ public sealed class PrivateContainerd : IDisposable
     public PrivateContainerd(E2eWorld world)
     {
         _world = world;
+        world.RemoveAtEndIfNew("/run/containerd", "/run/containerd/s", "/run/containerd/fifo");
         Dir = world.Path("containerd");
         Directory.CreateDirectory(Dir);
         Socket = Path.Combine(Dir, "containerd.sock");

@@ -18,6 +18,7 @@ public sealed class PrivateDockerd : IDisposable
     public PrivateDockerd(E2eWorld world, PrivateContainerd containerd)
     {
         _world = world;
+        world.RemoveAtEndIfNew("/run/docker", "/run/docker/plugins");
         Dir = world.Path("docker");
         Directory.CreateDirectory(Dir);
         Socket = Path.Combine(Dir, "docker.sock");
