@@ -59,6 +59,33 @@ public sealed class PodmanTests : IClassFixture<PodmanFixture>
     }
 
     [ClientFact(Client.Podman)]
+    public void A_created_container_that_never_started_is_removed()
+    {
+        const string name = "p-created";
+        try
+        {
+            _f.Podman(["create", "--name", name, .. _f.ContainerFlags(), PodmanFixture.Image, "sleep", "1000"]).ShouldSucceed();
+            _f.Podman("init", name).ShouldSucceed();
+            var id = _f.Id(name);
+            _f.Podman("inspect", "--format", "{{.State.Status}}", name).ShouldSucceed().Stdout.Trim().Should().Be("initialized");
+            var state = System.Text.Json.Nodes.JsonNode.Parse(_f.World.Tools.Run(RuncsBinary.Require(), "state", id).ShouldSucceed().Stdout)!;
+            state["status"]!.GetValue<string>().Should().Be("created");
+            var pid = state["pid"]!.GetValue<int>();
+            ProcessInfo.IsRunning(pid).Should().BeTrue("runcs init waits on the exec fifo");
+            ProcessInfo.CommandLine(pid).Should().NotContain("sleep", "the user process has not started");
+
+            _f.Podman("rm", "--force", name).ShouldSucceed();
+            ProcessInfo.WaitForExit(pid, null, TimeSpan.FromSeconds(5)).Should().BeTrue();
+            Directory.Exists(PodmanFixture.StateDir(id)).Should().BeFalse();
+        }
+        finally
+        {
+            _f.Remove(name);
+        }
+        _f.AssertNoLeftovers();
+    }
+
+    [ClientFact(Client.Podman)]
     public void Kill_stops_a_container_that_ignores_term()
     {
         const string name = "p-kill";
