@@ -37,8 +37,8 @@ public sealed class DockerFixture : IDisposable
     public E2eWorld World => _world ?? throw new InvalidOperationException("the docker fixture did not start");
     public PrivateDockerd Dockerd => _dockerd ?? throw new InvalidOperationException("the docker fixture did not start");
 
-    /// <summary>What every container gets: runcs, no network, and the seccomp workaround.</summary>
-    public static string[] ContainerFlags => ["--runtime", PrivateDockerd.RuntimeName, "--network", "none", .. UntilSeccomp.Docker];
+    /// <summary>What every container gets: runcs and no network. Docker's default seccomp profile applies.</summary>
+    public static string[] ContainerFlags => ["--runtime", PrivateDockerd.RuntimeName, "--network", "none"];
 
     public ToolResult Docker(params string[] args) => Dockerd.Docker(args);
 

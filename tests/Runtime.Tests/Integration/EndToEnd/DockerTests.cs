@@ -25,6 +25,19 @@ public sealed class DockerTests : IClassFixture<DockerFixture>
     }
 
     [ClientFact(Client.Docker)]
+    public void Docker_s_default_seccomp_profile_is_applied()
+    {
+        // Docker's profile allows unshare(2) only with CAP_SYS_ADMIN, which the container lacks;
+        // the kernel alone would let it make a user namespace.
+        const string probe = "grep '^Seccomp:' /proc/self/status; unshare -U true; echo unshare=$?";
+        var confined = _f.Docker([.. Run(), "sh", "-c", probe]).ShouldSucceed();
+        confined.Stdout.Should().Contain("Seccomp:\t2\n").And.MatchRegex("unshare=[1-9]");
+        var unconfined = _f.Docker([.. Run("--security-opt", "seccomp=unconfined"), "sh", "-c", probe]).ShouldSucceed();
+        unconfined.Stdout.Should().Contain("Seccomp:\t0\n").And.Contain("unshare=0");
+        _f.AssertNoLeftovers();
+    }
+
+    [ClientFact(Client.Docker)]
     public void Runtime_errors_become_docker_s_exit_codes()
     {
         // Docker matches the runtime's message: "no such file or directory" and "executable file

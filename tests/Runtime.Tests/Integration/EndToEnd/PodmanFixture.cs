@@ -56,7 +56,7 @@ public sealed class PodmanFixture : IDisposable
     /// <summary>
     /// What every container gets: no network, rlimits at or below the current hard limits (no
     /// CAP_SYS_RESOURCE here to raise them, as podman's defaults would), the world's cgroup
-    /// parent, a cid file, and the seccomp workaround.
+    /// parent and a cid file. podman's default seccomp profile applies.
     /// </summary>
     public string[] ContainerFlags()
     {
@@ -66,7 +66,7 @@ public sealed class PodmanFixture : IDisposable
         return
         [
             "--network", "none", "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024",
-            "--cgroup-parent", World.CgroupParent, "--cidfile", cidfile, .. UntilSeccomp.Podman,
+            "--cgroup-parent", World.CgroupParent, "--cidfile", cidfile,
         ];
     }
 

@@ -26,6 +26,14 @@ public sealed class PodmanTests : IClassFixture<PodmanFixture>
     }
 
     [ClientFact(Client.Podman)]
+    public void Podman_s_default_seccomp_profile_is_applied()
+    {
+        var r = _f.Podman([.. Run(), "sh", "-c", "grep '^Seccomp:' /proc/self/status"]).ShouldSucceed();
+        r.Stdout.Should().Contain("Seccomp:\t2\n");
+        _f.AssertNoLeftovers();
+    }
+
+    [ClientFact(Client.Podman)]
     public void Exec_pause_and_stop_a_detached_container()
     {
         const string name = "p-detached";
