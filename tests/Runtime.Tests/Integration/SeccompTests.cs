@@ -147,7 +147,7 @@ public sealed class SeccompTests
         var b = WithSeccomp(rc, DockerLike(),
             "echo hello | cat; ls / > /dev/null && echo ls=ok; id -u; (sleep 0; echo subshell) ; grep ^Seccomp: /proc/self/status; mkdir /tmp/d && rmdir /tmp/d && echo dirs=ok; "
             + "hostname other; echo hostname=$?; linux32 true; echo linux32=$?");
-        var r = rc.Run("run", "--bundle", b.Dir, "docker").ShouldSucceed();
+        var r = rc.Run("run", "--bundle", b.Dir, "seccomp-docker-shaped").ShouldSucceed();
 
         r.Stdout.Should().Be("hello\nls=ok\n0\nsubshell\nSeccomp:\t2\ndirs=ok\nhostname=1\nlinux32=0\n", r.Describe());
         r.Stderr.Should().Contain("Operation not permitted", "sethostname is denied with defaultErrnoRet 1");
