@@ -114,6 +114,9 @@ public static class ContainerCreator
             init?.Dispose();
             DestroyQuietly(cgroup);
             store.RemoveDir(id);
+            // runtime.md lifecycle: a failed create continues at destroy (step 12), then poststop (13).
+            if (init is not null)
+                HookRunner.RunWarnOnly("poststop", config.Hooks?.Poststop, HookStateOf(config, id, bundle, init.Pid, "stopped"));
             if (consoleMaster >= 0)
                 LibC.close(consoleMaster);
             throw;
@@ -186,11 +189,7 @@ public static class ContainerCreator
     /// <summary>prestart and createRuntime hooks: in the runtime's namespaces, while init waits.</summary>
     private static void RunRuntimeHooks(InitProcess init, RuntimeConfig config, string id, string bundle)
     {
-        var state = new ContainerState
-        {
-            OciVersion = SpecVersion.Current, Id = id, Status = "creating", Pid = init.Pid, Bundle = bundle,
-            Annotations = config.Annotations,
-        };
+        var state = HookStateOf(config, id, bundle, init.Pid, "creating");
         try
         {
             HookRunner.Run("prestart", config.Hooks?.Prestart, state);
@@ -203,6 +202,12 @@ public static class ContainerCreator
         }
         init.Channel.Send(InitMessage.Of(InitMessage.HooksDone), ProtocolJsonContext.Default.InitMessage);
     }
+
+    private static ContainerState HookStateOf(RuntimeConfig config, string id, string bundle, int pid, string status) => new()
+    {
+        OciVersion = SpecVersion.Current, Id = id, Status = status, Pid = pid, Bundle = bundle,
+        Annotations = config.Annotations,
+    };
 
     private static string? TimeOffsetsText(LinuxConfig? linux)
     {

@@ -7,20 +7,26 @@ namespace Runc.Sharp.Runtime.Init;
 /// <summary>
 /// The created → running gate (runc's exec.fifo): opening the fifo for writing blocks until
 /// `start` opens it for reading. The fifo is reached through an fd passed by the runtime,
-/// reopened via a /proc handle taken before the root switch.
+/// reopened via a /proc handle taken before the root switch. The byte that lets `start` return
+/// is written only after the startContainer hooks: they are part of `start`, which must fail
+/// when one fails (init then exits without writing it).
 /// </summary>
 public static class ExecFifo
 {
     /// <summary>Signals that end a waiting init, as they end runc's: pid 1 of a pid namespace ignores any signal without a handler.</summary>
     private static readonly int[] Terminating = [1, 2, 3, 10, 12, 15];
 
-    public static void WaitForStart(Fd procDir, int fifoFd)
+    public static void WaitForStart(Fd procDir, int fifoFd, Action whileStarting)
     {
         if (fifoFd < 0)
+        {
+            whileStarting();
             return;
+        }
         // execve resets these handlers, so the user's process starts with default dispositions.
         var handlers = Terminating.Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, _ => LibC._exit(128 + sig))).ToList();
         using var fifo = Fd.OpenAt(procDir, $"thread-self/fd/{fifoFd}", LibC.O_WRONLY);
+        whileStarting();
         Syscalls.WriteAll(fifo.Value, "0"u8);
         LibC.close(fifoFd);
         GC.KeepAlive(handlers);
