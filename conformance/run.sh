@@ -55,15 +55,21 @@ delete_all_containers() {
 }
 
 # Cgroups named for this run that a runtime left behind: their processes are ours to kill.
+# A plain directory there is no cgroup: a runtime made it on the /sys/fs/cgroup tmpfs where
+# the unmounted cgroup2 hierarchy was (crun does on a hybrid host), and it goes too.
 remove_leftover_cgroups() {
   local dir pid try
   for dir in /sys/fs/cgroup/*/"$CGROUP_PREFIX"-* /sys/fs/cgroup/"$CGROUP_PREFIX"-*; do
     [ -d "$dir" ] || continue
-    for try in 1 2 3 4 5; do
-      while read -r pid; do kill -9 "$pid" 2>/dev/null; done <"$dir/cgroup.procs"
-      rmdir "$dir" 2>/dev/null && break
-      sleep 0.1
-    done
+    case $(stat -f -c %T "$dir") in
+      cgroupfs | cgroup2fs)
+        for try in 1 2 3 4 5; do
+          while read -r pid; do kill -9 "$pid" 2>/dev/null; done <"$dir/cgroup.procs"
+          rmdir "$dir" 2>/dev/null && break
+          sleep 0.1
+        done ;;
+      tmpfs) rm -rf -- "$dir" ;;
+    esac
   done
 }
 
@@ -117,6 +123,8 @@ for fn in "${cases[@]}"; do
   CASE_DIR=$WORK/cases/$name
   mkdir -p "$CASE_DIR"
   (
+    CASE_PID=$BASHPID
+    trap 'exit 1' TERM # how fail ends the case from inside a command substitution
     ID=oci-$$-$n
     OUT=$CASE_DIR/out
     ERR=$CASE_DIR/err
@@ -125,11 +133,16 @@ for fn in "${cases[@]}"; do
   ) >"$CASE_DIR/log" 2>&1
   rc=$?
   reason=$(head -1 "$CASE_DIR/reason" 2>/dev/null)
-  case $rc in
-    0) verdict=PASS passed=$((passed + 1)) ;;
-    77) verdict=SKIP skipped=$((skipped + 1)) ;;
-    *) verdict=FAIL failed=$((failed + 1))
-       [ -n "$reason" ] || reason="the case stopped with status $rc: $(tail -1 "$CASE_DIR/log")" ;;
+  verdict=$(cat "$CASE_DIR/verdict" 2>/dev/null)
+  if [ -z "$verdict" ] && [ "$rc" -eq 0 ]; then
+    verdict=PASS
+  elif [ -z "$verdict" ]; then
+    verdict=FAIL reason="the case stopped with status $rc: $(tail -1 "$CASE_DIR/log")"
+  fi
+  case $verdict in
+    PASS) passed=$((passed + 1)) ;;
+    SKIP) skipped=$((skipped + 1)) ;;
+    *) failed=$((failed + 1)) ;;
   esac
   echo "$verdict $name${reason:+ ($reason)}"
   [ -z "${RESULTS:-}" ] || printf '%s\t%s\t%s\n' "$name" "$verdict" "$reason" >>"$RESULTS"

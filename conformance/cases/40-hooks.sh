@@ -118,10 +118,10 @@ case_hooks_namespaces() {
   for type in $HOOK_TYPES; do
     for ns in mnt net uts ipc; do
       case $type in
-        createContainer | startContainer) want=$(value "process.ns.$ns" "$HOOK_LOG") where=container ;;
+        createContainer | startContainer) want=$(required "process.ns.$ns" "$HOOK_LOG") where=container ;;
         *) want=$(runtime_ns "$ns") where=runtime ;;
       esac
-      expect_eq "$ns namespace of the $type hook (the $where's)" "$(value "$type.ns.$ns" "$HOOK_LOG")" "$want"
+      expect_eq "$ns namespace of the $type hook (the $where's)" "$(required "$type.ns.$ns" "$HOOK_LOG")" "$want"
     done
   done
 }

@@ -1,7 +1,13 @@
-# Verdicts and checks. A case runs in a subshell: fail and skip end it with the reason.
+# Verdicts and checks. A case runs in a subshell ($CASE_PID): fail and skip record the first
+# reason and end it, also when called inside a command substitution such as $(container_pid).
 
-fail() { printf '%s\n' "$*" >"$CASE_DIR/reason"; exit 1; }
-skip() { printf '%s\n' "$*" >"$CASE_DIR/reason"; exit 77; }
+end_case() { # VERDICT REASON
+  [ -s "$CASE_DIR/reason" ] || { printf '%s\n' "$2" >"$CASE_DIR/reason"; echo "$1" >"$CASE_DIR/verdict"; }
+  [ "$BASHPID" = "$CASE_PID" ] || kill -TERM "$CASE_PID"
+  exit 1
+}
+fail() { end_case FAIL "$*"; }
+skip() { end_case SKIP "$*"; }
 
 # value KEY [FILE] → what the probe printed as KEY= (first occurrence), or status 1.
 value() {
@@ -14,6 +20,11 @@ value() {
     fi
   done <"${2:-$OUT}"
   return 1
+}
+
+# required KEY [FILE] → what the probe printed as KEY; the case fails if it printed no KEY.
+required() {
+  value "$@" || fail "the probe printed no '$1' ($(last_error))"
 }
 
 # expect KEY WANT [FILE]: the probe printed KEY=WANT.
