@@ -4,8 +4,9 @@ DOTNET ?= dotnet
 CONFIG ?= Release
 COMMIT := $(shell git rev-parse HEAD 2>/dev/null)
 PUBLISH_DIR := artifacts/publish
+PROBE := artifacts/conformance/probe
 
-.PHONY: build shim test test-v2 unit-test integration-test run install bench clean
+.PHONY: build shim test test-v2 unit-test integration-test run install bench conformance conformance-all clean
 
 build: bin/runcs
 
@@ -17,7 +18,7 @@ bin/runcs: shim $(shell find src -name '*.cs' -o -name '*.csproj' -o -name '*.js
 shim:
 	$(MAKE) -s -C src/NativeShim
 
-test: build
+test: build $(PROBE)
 	@scripts/run-tests.sh
 
 # The cgroup v2 checks in a QEMU VM (needs root and qemu-system-x86; skipped with a reason otherwise).
@@ -32,6 +33,18 @@ install: build
 
 bench: build
 	@scripts/bench.sh
+
+# The runtime-agnostic conformance suite: `make conformance RUNTIME=/path/to/runtime`, or all of
+# runcs, runc and crun in one table.
+$(PROBE): conformance/probe/probe.c
+	@mkdir -p $(dir $@)
+	$(CC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+conformance: $(PROBE)
+	@conformance/run.sh $(RUNTIME)
+
+conformance-all: build $(PROBE)
+	@conformance/all.sh
 
 clean:
 	rm -rf bin artifacts

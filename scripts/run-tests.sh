@@ -47,6 +47,14 @@ elif [ -x tests/CgroupV2Vm/run.sh ]; then
     status=1
   fi
 fi
+echo "== conformance (OCI runtime-spec suite against $RUNCS_BINARY)"
+conformance/run.sh "$RUNCS_BINARY" 2>&1 | tee "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+if [[ $(tail -1 "$log") =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped$ ]]; then
+  passed=$((passed + BASH_REMATCH[1])) failed=$((failed + BASH_REMATCH[2])) skipped=$((skipped + BASH_REMATCH[3]))
+else
+  status=1
+fi
 rm -f "$log"
 [ "$failed" -eq 0 ] || status=1
 if [ "$skipped" -gt 0 ]; then

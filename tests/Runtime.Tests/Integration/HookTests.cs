@@ -100,10 +100,11 @@ public sealed class HookTests
         var h = Prepare(rc, "sleep", "30");
         h.Bundle.WithHook(phase, h.HostHook, "hook", phase, "3");
         h.Bundle.WithHook("poststart", h.HostHook, "hook", "poststart");
+        h.Bundle.WithHook("poststop", h.HostHook, "hook", "poststop");
         var r = rc.Run("create", "--bundle", h.Bundle.Dir, "broken");
         r.ShouldFail(1).ShouldHaveNoStackTrace();
         r.Stderr.Should().Contain(phase, r.Describe());
-        h.Order().Should().Equal([phase], "the hook ran once and nothing after it");
+        h.Order().Should().Equal([phase, "poststop"], "the lifecycle continues at destroy and the poststop hooks (runtime.md steps 12, 13)");
         if (Directory.Exists(rc.Root))
             Directory.EnumerateFileSystemEntries(rc.Root).Should().BeEmpty("a failed create leaves no state directory");
         rc.Run("state", "broken").ShouldFailWith("container does not exist");
@@ -130,6 +131,20 @@ public sealed class HookTests
         rc.Run("create", "--bundle", b.Dir, "argv0").ShouldSucceed();
         File.ReadAllText(outFile).Should().Be("dollar0 1\n", "busybox ran its sh applet, so argv[0] was \"sh\"");
         rc.Run("delete", "--force", "argv0").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
+    public void A_failing_startContainer_hook_fails_start_and_the_process_never_runs()
+    {
+        using var rc = new RuncsSandbox();
+        var h = Prepare(rc, "sh", "-c", "echo ran >> /hooklog/order; sleep 30");
+        h.Bundle.WithHook("startContainer", "/hooks/hook.sh", "hook", "startContainer", "6");
+        rc.Run("create", "--bundle", h.Bundle.Dir, "nostart").ShouldSucceed();
+        rc.Run("start", "nostart").ShouldFail(1).ShouldHaveNoStackTrace();
+        rc.WaitForStatus("nostart", "stopped");
+        h.Order().Should().Equal("startContainer");
+        rc.Run("delete", "nostart").ShouldSucceed();
         rc.AssertNoLeftovers();
     }
 

@@ -46,17 +46,15 @@ public static class ContainerCgroups
     }
 
     /// <summary>
-    /// linux.resources plus the device rules the container always needs and its own devices;
-    /// a new object, the config stays as written.
+    /// linux.resources plus the device rules the container always needs; a new object, the
+    /// config stays as written. A linux.devices node gets no rule of its own: access to it is
+    /// what resources.devices allows (as in runc and crun), so a configured deny stays a deny.
     /// </summary>
     public static LinuxResources EffectiveResources(RuntimeConfig config)
     {
         var given = config.Linux?.Resources ?? new LinuxResources();
         var devices = new List<LinuxDeviceCgroup>(given.Devices ?? []);
         devices.AddRange(AllowedDevices);
-        foreach (var d in config.Linux?.Devices ?? [])
-            if (d.Type is "c" or "b" or "u")
-                devices.Add(new LinuxDeviceCgroup { Allow = true, Type = d.Type == "u" ? "c" : d.Type, Major = d.Major, Minor = d.Minor, Access = "rwm" });
         return new LinuxResources
         {
             Devices = devices, Memory = given.Memory, Cpu = given.Cpu, Pids = given.Pids, BlockIO = given.BlockIO,

@@ -128,6 +128,9 @@ public static class ContainerCreator
             init?.Dispose();
             DestroyQuietly(cgroup);
             store.RemoveDir(id);
+            // runtime.md lifecycle: a failed create continues at destroy (step 12), then poststop (13).
+            if (init is not null)
+                HookRunner.RunWarnOnly("poststop", config.Hooks?.Poststop, HookStateOf(config, id, bundle, init.Pid, "stopped"));
             if (consoleMaster >= 0)
                 LibC.close(consoleMaster);
             throw;
@@ -240,9 +243,12 @@ public static class ContainerCreator
         init.Channel.Send(InitMessage.Of(InitMessage.HooksDone), ProtocolJsonContext.Default.InitMessage);
     }
 
-    private static ContainerState CreatingState(InitProcess init, RuntimeConfig config, string id, string bundle) => new()
+    private static ContainerState CreatingState(InitProcess init, RuntimeConfig config, string id, string bundle) =>
+        HookStateOf(config, id, bundle, init.Pid, ContainerStatus.Creating);
+
+    private static ContainerState HookStateOf(RuntimeConfig config, string id, string bundle, int pid, string status) => new()
     {
-        OciVersion = SpecVersion.Current, Id = id, Status = ContainerStatus.Creating, Pid = init.Pid, Bundle = bundle,
+        OciVersion = SpecVersion.Current, Id = id, Status = status, Pid = pid, Bundle = bundle,
         Annotations = config.Annotations,
     };
 

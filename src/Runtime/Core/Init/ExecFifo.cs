@@ -6,7 +6,9 @@ namespace Runc.Sharp.Runtime.Init;
 /// <summary>
 /// The created → running gate (runc's exec.fifo): opening the fifo for writing blocks until
 /// `start` opens it for reading. The fifo is reached through an fd passed by the runtime,
-/// reopened through the /proc handle of InitProcHandle.
+/// reopened via a /proc handle taken before the root switch. The byte that lets `start` return
+/// is written only after the startContainer hooks: they are part of `start`, which must fail
+/// when one fails (init then exits without writing it).
 /// </summary>
 public static class ExecFifo
 {
@@ -22,11 +24,15 @@ public static class ExecFifo
     public static IDisposable? ExitOnTerminatingSignals(int fifoFd) =>
         fifoFd < 0 ? null : new Registrations(Terminating.Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, _ => LibC._exit(128 + sig))).ToList());
 
-    public static void WaitForStart(Fd procDir, int fifoFd)
+    public static void WaitForStart(Fd procDir, int fifoFd, Action whileStarting)
     {
         if (fifoFd < 0)
+        {
+            whileStarting();
             return;
+        }
         using var fifo = Fd.OpenAt(procDir, $"thread-self/fd/{fifoFd}", LibC.O_WRONLY);
+        whileStarting();
         Syscalls.WriteAll(fifo.Value, "0"u8);
         LibC.close(fifoFd);
     }

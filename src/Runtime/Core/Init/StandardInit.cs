@@ -62,9 +62,9 @@ public static class StandardInit
 
         PhaseTrace.Mark("init: ready");
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
-        ExecFifo.WaitForStart(procDir, cfg.ExecFifoFd);
+        ExecFifo.WaitForStart(procDir, cfg.ExecFifoFd,
+            () => HookRunner.Run("startContainer", config.Hooks?.StartContainer, HookState.Of(cfg, "created")));
         procDir.Dispose();
-        HookRunner.Run("startContainer", config.Hooks?.StartContainer, HookState.Of(cfg, "created"));
         PhaseTrace.Mark("init: exec");
         ProcessExec.Exec(path, args, env, firstClosed: 3 + cfg.PreservedFds);
     }
