@@ -10,6 +10,10 @@ if [ -z "${RUNCS_BENCH_INNER:-}" ]; then
   exec unshare -m --propagation private "$0" "$@"
 fi
 umount /sys/fs/cgroup/unified 2>/dev/null || true
+# With the cgroup2 mount gone, crun makes its cgroups as plain directories on the tmpfs beneath
+# it; remember what is there so cleanup removes only what this run added.
+hidden=/sys/fs/cgroup/unified
+hidden_before=$( [ "$(stat -f -c %T "$hidden" 2>/dev/null)" = tmpfs ] && ls -A "$hidden" || true)
 
 N=${N:-30}
 N_STATE=${N_STATE:-100}
@@ -26,6 +30,11 @@ cleanup() {
     done
   done
   rm -rf "$work"
+  if [ "$(stat -f -c %T "$hidden" 2>/dev/null)" = tmpfs ]; then
+    for entry in $(ls -A "$hidden"); do
+      grep -qxF "$entry" <<<"$hidden_before" || rm -rf -- "${hidden:?}/$entry"
+    done
+  fi
 }
 
 bundle() { # DIR ARGS...: a busybox bundle every runtime accepts (crun 1.8 refuses ociVersion 1.3.0)
