@@ -5,7 +5,6 @@ namespace Runc.Sharp.Runtime.Sys;
 /// <summary>The filesystem-context mount API: fsopen, fsconfig, fsmount (Linux 5.2).</summary>
 internal static unsafe partial class LibC
 {
-    internal const long SYS_fsopen = 430, SYS_fsconfig = 431, SYS_fsmount = 432;
     internal const uint FSOPEN_CLOEXEC = 1, FSMOUNT_CLOEXEC = 1;
     internal const uint FSCONFIG_SET_STRING = 1, FSCONFIG_CMD_CREATE = 6;
 

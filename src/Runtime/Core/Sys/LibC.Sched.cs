@@ -5,7 +5,6 @@ namespace Runc.Sharp.Runtime.Sys;
 /// <summary>Raw scheduling calls (glibc wraps none of ioprio_*, sched_*attr or raw personality).</summary>
 internal static unsafe partial class LibC
 {
-    internal const long SYS_ioprio_get = 252, SYS_sched_getattr = 315, SYS_sched_getaffinity = 204;
     internal const int IOPRIO_WHO_PROCESS = 1;
 
     /// <summary>struct sched_attr (SCHED_ATTR_SIZE_VER1: with the utilization clamps).</summary>

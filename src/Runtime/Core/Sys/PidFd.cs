@@ -11,7 +11,7 @@ public static class PidFd
     {
         if (pid <= 0)
             return null;
-        var fd = (int)LibC.syscall(LibC.SYS_pidfd_open, pid, 0, 0, 0, 0, 0);
+        var fd = Raw(pid);
         if (fd < 0)
             return null;
         var pidfd = new Fd(fd);
@@ -20,4 +20,13 @@ public static class PidFd
         pidfd.Dispose();
         return null;
     }
+
+    /// <summary>A pidfd for pid, which the caller knows to be its own child or otherwise not recycled.</summary>
+    public static Fd Open(int pid)
+    {
+        var fd = Raw(pid);
+        return fd >= 0 ? new Fd(fd) : throw SyscallException.FromLastError("pidfd_open", pid.ToString());
+    }
+
+    private static int Raw(int pid) => (int)LibC.syscall(LibC.SYS_pidfd_open, pid, 0, 0, 0, 0, 0);
 }

@@ -10,8 +10,6 @@ namespace Runc.Sharp.Runtime.Sys;
 /// </summary>
 public sealed unsafe class SpawnedProcess : IDisposable
 {
-    private const int O_CLOEXEC = 0x80000;
-    private const short POLLIN = 1;
 
     private SpawnedProcess(int pid, int stdin, int stdout, int stderr)
     {
@@ -55,31 +53,14 @@ public sealed unsafe class SpawnedProcess : IDisposable
     {
         if (timeout >= TimeSpan.Zero)
         {
-            var pidfd = (int)LibC.syscall(LibC.SYS_pidfd_open, Pid, 0, 0, 0, 0, 0);
-            Syscalls.Check(pidfd, "pidfd_open", Pid.ToString());
-            try
+            using var pidfd = PidFd.Open(Pid);
+            var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+            Span<bool> exited = stackalloc bool[1];
+            // A signal ends a wait early: wait again for what is left.
+            while (!Poll.WaitReadable([pidfd.Value], TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64)), exited))
             {
-                var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-                var pfd = stackalloc short[4];
-                while (true)
-                {
-                    *(int*)pfd = pidfd;
-                    pfd[2] = POLLIN;
-                    pfd[3] = 0;
-                    var left = Math.Max(0, deadline - Environment.TickCount64);
-                    var r = LibC.poll(pfd, 1, (int)Math.Min(left, int.MaxValue));
-                    if (r > 0)
-                        break;
-                    if (r == 0)
-                        return null;
-                    var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-                    if (errno != Errno.EINTR)
-                        throw new SyscallException("poll", errno, "pidfd");
-                }
-            }
-            finally
-            {
-                LibC.close(pidfd);
+                if (Environment.TickCount64 >= deadline)
+                    return null;
             }
         }
         return Syscalls.WaitPid(Pid, noHang: false);
@@ -97,7 +78,7 @@ public sealed unsafe class SpawnedProcess : IDisposable
     private static (int Read, int Write) Pipe(List<int> owned)
     {
         var fds = stackalloc int[2];
-        Syscalls.Check(LibC.pipe2(fds, O_CLOEXEC), "pipe2");
+        Syscalls.Check(LibC.pipe2(fds, LibC.O_CLOEXEC), "pipe2");
         owned.Add(fds[0]);
         owned.Add(fds[1]);
         return (fds[0], fds[1]);

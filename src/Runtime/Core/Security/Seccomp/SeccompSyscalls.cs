@@ -6,8 +6,7 @@ namespace Runc.Sharp.Runtime.Security.Seccomp;
 /// <summary>The kernel calls around a seccomp filter: load it, probe flags, fetch a listener fd, read an export.</summary>
 public static unsafe class SeccompSyscalls
 {
-    private const long SYS_lseek = 8, SYS_memfd_create = 319, SYS_seccomp = 317, SYS_pidfd_open = 434, SYS_pidfd_getfd = 438;
-    private const int SECCOMP_SET_MODE_FILTER = 1, MFD_CLOEXEC = 1, EFAULT = 14;
+    private const int SECCOMP_SET_MODE_FILTER = 1, MFD_CLOEXEC = 1;
 
     /// <summary>struct sock_fprog.</summary>
     [StructLayout(LayoutKind.Sequential)]
@@ -29,7 +28,7 @@ public static unsafe class SeccompSyscalls
         fixed (SockFilter* p = filter)
         {
             var prog = new SockFprog { Len = (ushort)filter.Length, Filter = p };
-            var rc = LibC.syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, (long)&prog, 0, 0, 0);
+            var rc = LibC.syscall(LibC.SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, (long)&prog, 0, 0, 0);
             if (rc < 0)
                 throw SyscallException.FromLastError("load seccomp filter");
             return (flags & SeccompConstants.FlagNewListener) != 0 ? (int)rc : -1;
@@ -47,25 +46,16 @@ public static unsafe class SeccompSyscalls
             return true;
         if (flag == SeccompConstants.FlagWaitKillableRecv)
             flag |= SeccompConstants.FlagNewListener;
-        var rc = LibC.syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flag, 0, 0, 0, 0);
-        return rc < 0 && Marshal.GetLastPInvokeError() == EFAULT;
+        var rc = LibC.syscall(LibC.SYS_seccomp, SECCOMP_SET_MODE_FILTER, flag, 0, 0, 0, 0);
+        return rc < 0 && Marshal.GetLastPInvokeError() == Errno.EFAULT;
     }
 
     /// <summary>A duplicate of another process's fd (pidfd_getfd; needs ptrace rights over it, which root has).</summary>
     public static int DuplicateFrom(int pid, int fd)
     {
-        var pidfd = (int)LibC.syscall(SYS_pidfd_open, pid, 0, 0, 0, 0, 0);
-        if (pidfd < 0)
-            throw SyscallException.FromLastError("pidfd_open", pid.ToString());
-        try
-        {
-            var copy = (int)LibC.syscall(SYS_pidfd_getfd, pidfd, fd, 0, 0, 0, 0);
-            return copy >= 0 ? copy : throw SyscallException.FromLastError("pidfd_getfd", $"fd {fd} of pid {pid}");
-        }
-        finally
-        {
-            LibC.close(pidfd);
-        }
+        using var pidfd = PidFd.Open(pid);
+        var copy = (int)LibC.syscall(LibC.SYS_pidfd_getfd, pidfd.Value, fd, 0, 0, 0, 0);
+        return copy >= 0 ? copy : throw SyscallException.FromLastError("pidfd_getfd", $"fd {fd} of pid {pid}");
     }
 
     /// <summary>An anonymous in-memory file to export a filter into.</summary>
@@ -74,7 +64,7 @@ public static unsafe class SeccompSyscalls
         var bytes = System.Text.Encoding.ASCII.GetBytes(name + "\0");
         fixed (byte* p = bytes)
         {
-            var fd = (int)LibC.syscall(SYS_memfd_create, (long)p, MFD_CLOEXEC, 0, 0, 0, 0);
+            var fd = (int)LibC.syscall(LibC.SYS_memfd_create, (long)p, MFD_CLOEXEC, 0, 0, 0, 0);
             return fd >= 0 ? new Fd(fd) : throw SyscallException.FromLastError("memfd_create", name);
         }
     }
@@ -82,7 +72,7 @@ public static unsafe class SeccompSyscalls
     /// <summary>Everything written to a memory file so far.</summary>
     public static byte[] ReadFromStart(Fd file)
     {
-        if (LibC.syscall(SYS_lseek, file.Value, 0, 0 /* SEEK_SET */, 0, 0, 0) < 0)
+        if (LibC.syscall(LibC.SYS_lseek, file.Value, 0, 0 /* SEEK_SET */, 0, 0, 0) < 0)
             throw SyscallException.FromLastError("lseek");
         using var content = new MemoryStream();
         var buffer = new byte[16384];
