@@ -130,7 +130,7 @@ public static class ContainerCreator
             store.RemoveDir(id);
             // runtime.md lifecycle: a failed create continues at destroy (step 12), then poststop (13).
             if (init is not null)
-                HookRunner.RunWarnOnly("poststop", config.Hooks?.Poststop, HookStateOf(config, id, bundle, init.Pid, "stopped"));
+                HookRunner.RunWarnOnly("poststop", config.Hooks?.Poststop, ContainerState.Of(id, ContainerStatus.Stopped, init.Pid, bundle, config.Annotations));
             if (consoleMaster >= 0)
                 LibC.close(consoleMaster);
             throw;
@@ -244,13 +244,7 @@ public static class ContainerCreator
     }
 
     private static ContainerState CreatingState(InitProcess init, RuntimeConfig config, string id, string bundle) =>
-        HookStateOf(config, id, bundle, init.Pid, ContainerStatus.Creating);
-
-    private static ContainerState HookStateOf(RuntimeConfig config, string id, string bundle, int pid, string status) => new()
-    {
-        OciVersion = SpecVersion.Current, Id = id, Status = status, Pid = pid, Bundle = bundle,
-        Annotations = config.Annotations,
-    };
+        ContainerState.Of(id, ContainerStatus.Creating, init.Pid, bundle, config.Annotations);
 
     private static string? TimeOffsetsText(LinuxConfig? linux)
     {

@@ -96,11 +96,7 @@ public static class ContainerExecutor
         while ((first = init.Channel.Receive(ProtocolJsonContext.Default.InitMessage)
             ?? throw new RuntimeException("exec failed: the process exited before it was ready")).Type == InitMessage.SeccompListener)
         {
-            SeccompHandoff.Handle(init, first, record.Seccomp, new ContainerState
-            {
-                OciVersion = SpecVersion.Current, Id = record.Id, Status = ContainerStatus.Running, Pid = record.InitPid,
-                Bundle = record.Bundle, Annotations = record.Annotations,
-            });
+            SeccompHandoff.Handle(init, first, record.Seccomp, StateView.Oci(record, LifecycleStatus.Running));
         }
         if (first.Type == InitMessage.Error)
             throw new RuntimeException($"exec failed: unable to start container process: {first.Message}");

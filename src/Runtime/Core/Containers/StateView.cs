@@ -29,13 +29,6 @@ public sealed class StateView
     };
 
     /// <summary>The OCI state document hooks receive on stdin.</summary>
-    public static ContainerState Oci(ContainerRecord r, LifecycleStatus status) => new()
-    {
-        OciVersion = SpecVersion.Current,
-        Id = r.Id,
-        Status = status.Name(),
-        Pid = status == LifecycleStatus.Stopped ? null : r.InitPid,
-        Bundle = r.Bundle,
-        Annotations = r.Annotations,
-    };
+    public static ContainerState Oci(ContainerRecord r, LifecycleStatus status) =>
+        ContainerState.Of(r.Id, status.Name(), status == LifecycleStatus.Stopped ? null : r.InitPid, r.Bundle, r.Annotations);
 }

@@ -6,13 +6,6 @@ namespace Runc.Sharp.Runtime.Init;
 /// <summary>The OCI state a hook run from init gets on stdin.</summary>
 public static class HookState
 {
-    public static ContainerState Of(InitConfig cfg, string status) => new()
-    {
-        OciVersion = SpecVersion.Current,
-        Id = cfg.ContainerId,
-        Status = status,
-        Pid = Environment.ProcessId,
-        Bundle = cfg.Bundle,
-        Annotations = cfg.Config.Annotations,
-    };
+    public static ContainerState Of(InitConfig cfg, string status) =>
+        ContainerState.Of(cfg.ContainerId, status, Environment.ProcessId, cfg.Bundle, cfg.Config.Annotations);
 }

@@ -25,7 +25,7 @@ public static class StandardInit
         RootfsBuilder.Prepare(cfg, idMapped);
         PhaseTrace.Mark("init: mounts done");
         RequestRuntimeHooks(config, channel);
-        HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, "creating"));
+        HookRunner.Run("createContainer", config.Hooks?.CreateContainer, HookState.Of(cfg, ContainerStatus.Creating));
         RootfsBuilder.SwitchRoot(cfg);
         procDir ??= InitProcHandle.OpenContainerProc();
         // Before Finish: it makes the readonlyPaths (/proc/sys in the default spec) read-only.
@@ -63,7 +63,7 @@ public static class StandardInit
         PhaseTrace.Mark("init: ready");
         channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
         ExecFifo.WaitForStart(procDir, cfg.ExecFifoFd,
-            () => HookRunner.Run("startContainer", config.Hooks?.StartContainer, HookState.Of(cfg, "created")));
+            () => HookRunner.Run("startContainer", config.Hooks?.StartContainer, HookState.Of(cfg, ContainerStatus.Created)));
         procDir.Dispose();
         PhaseTrace.Mark("init: exec");
         ProcessExec.Exec(path, args, env, firstClosed: 3 + cfg.PreservedFds);

@@ -32,6 +32,12 @@ public sealed class ContainerState : IExtensible
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>A state of this runtime-spec version, as a runtime hands it to hooks and seccomp agents.</summary>
+    public static ContainerState Of(string id, string status, int? pid, string bundle, Dictionary<string, string>? annotations) => new()
+    {
+        OciVersion = SpecVersion.Current, Id = id, Status = status, Pid = pid, Bundle = bundle, Annotations = annotations,
+    };
 }
 
 /// <summary>The <c>status</c> values of state-schema.json.</summary>
