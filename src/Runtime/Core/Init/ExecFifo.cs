@@ -16,10 +16,11 @@ public static class ExecFifo
     private static readonly int[] Terminating = [1, 2, 3, 10, 12, 15];
 
     /// <summary>
-    /// Registers the handlers that end a waiting init. Done before the process scheduler is set:
-    /// a SCHED_DEADLINE thread cannot create threads, and the first registration starts the
-    /// runtime's signal thread. execve resets the handlers, so the user's process starts with
-    /// default dispositions.
+    /// Registers the handlers that end a waiting init. The first registration starts the
+    /// runtime's signal thread, so this comes before anything that stops init from creating
+    /// threads: a SCHED_DEADLINE scheduler, and a seccomp filter that denies clone3 (glibc falls
+    /// back to clone only on ENOSYS). execve resets the handlers, so the user's process starts
+    /// with default dispositions.
     /// </summary>
     public static IDisposable? ExitOnTerminatingSignals(int fifoFd) =>
         fifoFd < 0 ? null : new Registrations(Terminating.Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, _ => LibC._exit(128 + sig))).ToList());

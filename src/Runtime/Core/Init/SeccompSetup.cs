@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Security.Seccomp;
@@ -34,7 +33,6 @@ public static class SeccompSetup
     {
         if (cfg.Seccomp is not { } program)
             return;
-        StartSignalThread();
         var listener = SeccompSyscalls.LoadFilter(program.Filter, program.Flags);
         PhaseTrace.Mark("init: seccomp loaded");
         if (listener < 0)
@@ -46,13 +44,4 @@ public static class SeccompSetup
             throw new RuntimeException(reply.Message ?? "the runtime could not take the seccomp listener");
         LibC.close(listener);
     }
-
-    /// <summary>
-    /// Starts the runtime's signal-handling thread now, while any thread can still be created:
-    /// glibc creates threads with clone3 and falls back to clone only on ENOSYS, so under a
-    /// profile that denies clone3 otherwise (default EPERM) init could not start it later,
-    /// when it waits on the exec fifo with signal handlers. The thread lives on after the
-    /// registration is disposed; SIGWINCH is ignored by default, so nothing changes meanwhile.
-    /// </summary>
-    private static void StartSignalThread() => PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => { }).Dispose();
 }
