@@ -23,7 +23,6 @@ public sealed class CpuStats
     [JsonPropertyName("throttling")] public CpuThrottling Throttling { get; set; } = new();
 
     [JsonPropertyName("psi")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PsiStats? Psi { get; set; }
 }
 
@@ -35,15 +34,12 @@ public sealed class CpuUsage
     public ulong Total { get; set; }
 
     [JsonPropertyName("percpu")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<ulong>? Percpu { get; set; }
 
     [JsonPropertyName("percpu_kernel")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<ulong>? PercpuKernel { get; set; }
 
     [JsonPropertyName("percpu_user")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<ulong>? PercpuUser { get; set; }
 
     [JsonPropertyName("kernel")] public ulong Kernel { get; set; }
@@ -69,13 +65,11 @@ public sealed class CpuThrottling
 public sealed class CpusetStats
 {
     [JsonPropertyName("cpus")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<ushort>? Cpus { get; set; }
 
     [JsonPropertyName("cpu_exclusive")] public ulong CpuExclusive { get; set; }
 
     [JsonPropertyName("mems")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<ushort>? Mems { get; set; }
 
     [JsonPropertyName("mem_hardwall")] public ulong MemHardwall { get; set; }
@@ -104,11 +98,9 @@ public sealed class MemoryStats
 
     /// <summary>memory.stat as read.</summary>
     [JsonPropertyName("raw")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, ulong>? Raw { get; set; }
 
     [JsonPropertyName("psi")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PsiStats? Psi { get; set; }
 }
 
@@ -142,39 +134,30 @@ public sealed class PidsStats
 public sealed class BlkioStats
 {
     [JsonPropertyName("ioServiceBytesRecursive")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<BlkioEntry>? IoServiceBytesRecursive { get; set; }
 
     [JsonPropertyName("ioServicedRecursive")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<BlkioEntry>? IoServicedRecursive { get; set; }
 
     [JsonPropertyName("ioQueueRecursive")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<BlkioEntry>? IoQueuedRecursive { get; set; }
 
     [JsonPropertyName("ioServiceTimeRecursive")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<BlkioEntry>? IoServiceTimeRecursive { get; set; }
 
     [JsonPropertyName("ioWaitTimeRecursive")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<BlkioEntry>? IoWaitTimeRecursive { get; set; }
 
     [JsonPropertyName("ioMergedRecursive")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<BlkioEntry>? IoMergedRecursive { get; set; }
 
     [JsonPropertyName("ioTimeRecursive")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<BlkioEntry>? IoTimeRecursive { get; set; }
 
     [JsonPropertyName("sectorsRecursive")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<BlkioEntry>? SectorsRecursive { get; set; }
 
     [JsonPropertyName("psi")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PsiStats? Psi { get; set; }
 }
 
