@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using Runc.Sharp.Runtime.Tests.Integration.Support;
 using Xunit.Sdk;
 
 namespace Runc.Sharp.Runtime.Tests.Integration.EndToEnd;
@@ -26,19 +25,9 @@ public sealed record ToolResult(IReadOnlyList<string> Argv, int ExitCode, string
     /// <summary>Stdout without a terminal's carriage returns (two pseudo-terminals in a row turn \n into \r\r\n).</summary>
     public string Text => Stdout.Replace("\r", "");
 
-    public string Describe()
-    {
-        var sb = new StringBuilder();
-        sb.Append("\n  ").Append(string.Join(' ', Argv.Select(ToolRunner.Quote)));
-        sb.Append($"\n  exit code: {ExitCode}{(TimedOut ? " (TIMED OUT, killed)" : "")} after {Elapsed.TotalMilliseconds:F0} ms");
-        sb.Append("\n  stdout: ").Append(Show(Stdout));
-        sb.Append("\n  stderr: ").Append(Show(Stderr));
-        return sb.ToString();
-    }
+    public string Describe() => RedirectedRun.Describe(Argv, ExitCode, TimedOut, Elapsed, Stdout, Stderr);
 
     public override string ToString() => Describe();
-
-    private static string Show(string s) => s.Length == 0 ? "(empty)" : "«" + (s.Length > 4000 ? s[..4000] + "…" : s) + "»";
 }
 
 /// <summary>
@@ -59,11 +48,7 @@ public sealed class ToolRunner
     }
 
     /// <summary>Extra environment of every call (null value: removed).</summary>
-    public Dictionary<string, string?> Environment { get; } = new()
-    {
-        // A runtime must never see these from the test host (cli-contract §3.4, §3.6).
-        ["NOTIFY_SOCKET"] = null, ["LISTEN_PID"] = null, ["LISTEN_FDS"] = null, ["LISTEN_FDNAMES"] = null,
-    };
+    public Dictionary<string, string?> Environment { get; } = RedirectedRun.HostOnlyVariables.ToDictionary(name => name, _ => (string?)null);
 
     public ToolResult Run(string program, params string[] args) => Run(program, args, null);
 
@@ -77,51 +62,17 @@ public sealed class ToolRunner
     /// <summary>Runs the command on a fresh pseudo-terminal (util-linux script), as a person at a terminal would.</summary>
     public ToolResult RunInTerminal(string program, IEnumerable<string> args, TimeSpan? timeout = null)
     {
-        var command = string.Join(' ', new[] { program }.Concat(args).Select(Quote));
+        var command = string.Join(' ', new[] { program }.Concat(args).Select(RedirectedRun.Quote));
         var result = Exec([ClientTools.Require("script"), "-qec", command, "/dev/null"], timeout ?? DefaultTimeout, null);
         return result with { Argv = [program, .. args] };
     }
 
     private ToolResult Exec(List<string> argv, TimeSpan timeout, string? stdin)
     {
-        var n = Interlocked.Increment(ref _calls);
-        var input = Path.Combine(_ioDir, $"{n}.in");
-        var output = Path.Combine(_ioDir, $"{n}.out");
-        var error = Path.Combine(_ioDir, $"{n}.err");
-        File.WriteAllText(input, stdin ?? "");
-        // sh only sets up the redirections, then execs the program: the pid we wait for is its own.
-        var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = "/" };
-        foreach (var a in new[] { "-c", "in=$1 out=$2 err=$3; shift 3; exec \"$@\" <\"$in\" >\"$out\" 2>\"$err\"", "sh", input, output, error })
-            psi.ArgumentList.Add(a);
-        foreach (var a in argv)
-            psi.ArgumentList.Add(a);
-        foreach (var (name, value) in Environment)
+        var run = RedirectedRun.Run(new RedirectedRun.Request
         {
-            if (value is null)
-                psi.Environment.Remove(name);
-            else
-                psi.Environment[name] = value;
-        }
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start /bin/sh");
-        var timedOut = !process.WaitForExit(timeout);
-        if (timedOut)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: false);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            process.WaitForExit(5000);
-        }
-        watch.Stop();
-        return new ToolResult(argv, process.HasExited ? process.ExitCode : -1, Read(output), Read(error), timedOut, watch.Elapsed);
+            Argv = argv, IoDir = _ioDir, Call = Interlocked.Increment(ref _calls), Timeout = timeout, Stdin = stdin, Environment = Environment,
+        });
+        return new ToolResult(argv, run.ExitCode, run.Stdout, run.Stderr, run.TimedOut, run.Elapsed);
     }
-
-    private static string Read(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
-
-    public static string Quote(string a) =>
-        a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:+,@%".Contains(c)) ? a : "'" + a.Replace("'", "'\\''") + "'";
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Xunit.Sdk;
 
 namespace Runc.Sharp.Runtime.Tests.Integration.Support;
@@ -55,19 +54,7 @@ public sealed record RuncsResult(
         return this;
     }
 
-    public string Describe()
-    {
-        var sb = new StringBuilder();
-        sb.Append("\n  runcs ").Append(string.Join(' ', Args.Select(Quote)));
-        sb.Append($"\n  exit code: {ExitCode}{(TimedOut ? " (TIMED OUT, killed)" : "")} after {Elapsed.TotalMilliseconds:F0} ms");
-        sb.Append("\n  stdout: ").Append(Show(Stdout));
-        sb.Append("\n  stderr: ").Append(Show(Stderr));
-        return sb.ToString();
-    }
+    public string Describe() => RedirectedRun.Describe(["runcs", .. Args], ExitCode, TimedOut, Elapsed, Stdout, Stderr);
 
     public override string ToString() => Describe();
-
-    private static string Show(string s) => s.Length == 0 ? "(empty)" : "«" + (s.Length > 4000 ? s[..4000] + "…" : s) + "»";
-
-    private static string Quote(string a) => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:+,@%".Contains(c)) ? a : "'" + a.Replace("'", "'\\''") + "'";
 }

@@ -65,49 +65,22 @@ public sealed class RuncsSandbox : IDisposable
         var full = options.NoRoot ? args.ToList() : new List<string> { "--root", Root }.Concat(args).ToList();
         RememberIds(args);
         var n = Interlocked.Increment(ref _calls);
-        var input = Path.Combine(Dir, "io", $"{n}.in");
-        var output = Path.Combine(Dir, "io", $"{n}.out");
-        var error = Path.Combine(Dir, "io", $"{n}.err");
-        File.WriteAllText(input, options.Stdin ?? "");
-
-        // sh only sets up the redirections, then execs runcs: the pid we wait for is runcs's.
-        var psi = new ProcessStartInfo("/bin/sh")
+        var io = Path.Combine(Dir, "io");
+        var run = RedirectedRun.Run(new RedirectedRun.Request
         {
-            UseShellExecute = false,
+            Argv = [Binary, .. full],
+            IoDir = io,
+            Call = n,
+            Timeout = options.Timeout ?? DefaultTimeout,
             WorkingDirectory = options.WorkingDirectory ?? Dir,
-        };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("in=$1 out=$2 err=$3; shift 3; exec \"$@\" <\"$in\" >\"$out\" 2>\"$err\" " + (options.ShellRedirections ?? ""));
-        psi.ArgumentList.Add("sh");
-        psi.ArgumentList.Add(input);
-        psi.ArgumentList.Add(output);
-        psi.ArgumentList.Add(error);
-        psi.ArgumentList.Add(Binary);
-        foreach (var a in full)
-            psi.ArgumentList.Add(a);
-        foreach (var name in new[] { "NOTIFY_SOCKET", "LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES" })
-            psi.Environment.Remove(name);
-
-        var timeout = options.Timeout ?? DefaultTimeout;
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start /bin/sh");
-        options.OnStarted?.Invoke(process.Id);
-        var timedOut = !process.WaitForExit(timeout);
-        if (timedOut)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: false);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            process.WaitForExit(5000);
-        }
-        watch.Stop();
-        var exitCode = process.HasExited ? process.ExitCode : -1;
+            Stdin = options.Stdin,
+            Environment = RedirectedRun.HostOnlyVariables.ToDictionary(name => name, _ => (string?)null),
+            ShellRedirections = options.ShellRedirections,
+            OnStarted = options.OnStarted,
+        });
         RecordStates();
-        return new RuncsResult(full, exitCode, ReadText(output), ReadText(error), timedOut, output, error, watch.Elapsed);
+        return new RuncsResult(full, run.ExitCode, run.Stdout, run.Stderr, run.TimedOut,
+            Path.Combine(io, $"{n}.out"), Path.Combine(io, $"{n}.err"), run.Elapsed);
     }
 
     /// <summary>A process the test knows about (an exec pid file, ...): checked and killed at cleanup.</summary>
@@ -148,7 +121,7 @@ public sealed class RuncsSandbox : IDisposable
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (true)
         {
-            var text = ReadText(path);
+            var text = RedirectedRun.ReadText(path);
             if (predicate(text))
                 return text;
             if (DateTime.UtcNow > deadline)
@@ -248,18 +221,6 @@ public sealed class RuncsSandbox : IDisposable
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidOperationException or FormatException)
             {
             }
-        }
-    }
-
-    private static string ReadText(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return "";
         }
     }
 }
