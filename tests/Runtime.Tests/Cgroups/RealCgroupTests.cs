@@ -69,6 +69,20 @@ public class RealCgroupTests
     }
 
     /// <summary>Last resort after a failure: rmdir our own runcs-unit-* directories, nothing else.</summary>
+    /// <summary>Whatever a test left: its process, its cgroup (quietly), any directory named for it.</summary>
+    private static void CleanUp(Process? p, ICgroupManager manager, string name)
+    {
+        KillOurs(p);
+        try
+        {
+            manager.Destroy();
+        }
+        catch (RuntimeException)
+        {
+        }
+        Sweep(name);
+    }
+
     private static void Sweep(string name)
     {
         foreach (var hierarchy in Directory.GetDirectories(CgroupModeDetector.DefaultRoot).Append(CgroupModeDetector.DefaultRoot))
@@ -156,15 +170,7 @@ public class RealCgroupTests
         }
         finally
         {
-            KillOurs(p);
-            try
-            {
-                manager.Destroy();
-            }
-            catch (RuntimeException)
-            {
-            }
-            Sweep(name);
+            CleanUp(p, manager, name);
         }
     }
 
@@ -245,15 +251,7 @@ public class RealCgroupTests
         }
         finally
         {
-            KillOurs(p);
-            try
-            {
-                manager.Destroy();
-            }
-            catch (RuntimeException)
-            {
-            }
-            Sweep(name);
+            CleanUp(p, manager, name);
         }
     }
 
