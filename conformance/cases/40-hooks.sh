@@ -36,6 +36,18 @@ all_hooks_bundle() {
   for type in $HOOK_TYPES; do probe_hook "$type" "$type"; done
 }
 
+# Every hook, through create, start, kill and delete; INIT_PID is the container's host pid.
+whole_lifecycle_with_all_hooks() {
+  all_hooks_bundle
+  create_ok
+  INIT_PID=$(container_pid)
+  start_ok
+  wait_output process.called "$HOOK_LOG"
+  kill_ok KILL
+  wait_status stopped
+  delete_ok
+}
+
 # runtime.md Lifecycle: prestart, createRuntime and createContainer hooks "MUST be invoked by the
 # runtime" as part of create, in that order, and before the user process runs.
 case_hooks_create_phase() {
@@ -78,15 +90,8 @@ case_hooks_poststop() {
 # config.md: "The state of the container MUST be passed to hooks over stdin so that they may do
 # work appropriate to the current state of the container."
 case_hooks_state_on_stdin() {
-  all_hooks_bundle
-  create_ok
-  local pid
-  pid=$(container_pid)
-  start_ok
-  wait_output process.called "$HOOK_LOG"
-  kill_ok KILL
-  wait_status stopped
-  delete_ok
+  whole_lifecycle_with_all_hooks
+  local pid=$INIT_PID
   local type state
   for type in $HOOK_TYPES; do
     state=$(value "$type.stdin" "$HOOK_LOG") || fail "no $type hook call"
@@ -105,15 +110,8 @@ case_hooks_state_on_stdin() {
 # config.md: prestart, createRuntime, poststart and poststop hooks run in the runtime namespace;
 # createContainer and startContainer hooks "MUST be called in the container namespace".
 case_hooks_namespaces() {
-  all_hooks_bundle
-  create_ok
-  local pid
-  pid=$(container_pid)
-  start_ok
-  wait_output process.called "$HOOK_LOG"
-  kill_ok KILL
-  wait_status stopped
-  delete_ok
+  whole_lifecycle_with_all_hooks
+  local pid=$INIT_PID
   local type ns want where
   for type in $HOOK_TYPES; do
     for ns in mnt net uts ipc; do
