@@ -37,7 +37,7 @@ public static class ContainerCreator
         ConsoleChannel.CheckRules(process.Terminal == true, !o.Foreground, consoleSocket);
         UnsupportedSettings.Check(config, process);
         ExecutionSettings.Check(process, config.Linux);
-        IdMappedSources.Check(config);
+        var idMapped = IdMappedSources.Check(config);
         if (config.Root is null || string.IsNullOrEmpty(config.Root.Path))
             throw new RuntimeException("config.json: root.path is required");
         var rootfs = Path.GetFullPath(config.Root.Path, bundle);
@@ -109,7 +109,7 @@ public static class ContainerCreator
                 NewCgroupNamespace = plan.Creates(LinuxNamespaceTypes.Cgroup),
                 Seccomp = seccomp,
             };
-            SendConfig(init, initConfig, IdMappedSources.Create(config, bundle, init.Pid));
+            SendConfig(init, initConfig, IdMappedSources.Create(idMapped, bundle, init.Pid));
             AwaitReady(init, config, id, bundle, seccomp);
             PhaseTrace.Mark("create: init ready");
             consoleMaster = console?.ReceiveMaster() ?? -1;

@@ -17,11 +17,12 @@ public static unsafe class IdMappedSources
     public static List<Mount> Of(RuntimeConfig config) =>
         (config.Mounts ?? []).Where(m => m.Type != "cgroup" && MountOptions.Parse(m.Options, m.Type).IdMap).ToList();
 
-    /// <summary>What runcs cannot idmap yet is refused before anything is made.</summary>
-    public static void Check(RuntimeConfig config)
+    /// <summary>The idmapped mounts, once what runcs cannot idmap yet is refused (before anything is made).</summary>
+    public static List<Mount> Check(RuntimeConfig config)
     {
         var linux = config.Linux;
-        foreach (var m in Of(config))
+        var mounts = Of(config);
+        foreach (var m in mounts)
         {
             if (!MountOptions.Parse(m.Options, m.Type).IsBind)
                 throw new RuntimeException($"mount {m.Destination}: idmapped mounts need the \"bind\" or \"rbind\" option");
@@ -32,12 +33,12 @@ public static unsafe class IdMappedSources
             if (m.GidMappings is not null && !Same(m.GidMappings, linux.GidMappings))
                 throw new RuntimeException($"mount {m.Destination}: gidMappings that differ from the container's user namespace are not supported by runcs yet");
         }
+        return mounts;
     }
 
     /// <summary>One detached idmapped mount per idmapped config mount, in order; init's user namespace is the mapping.</summary>
-    public static List<Fd> Create(RuntimeConfig config, string bundle, int initPid)
+    public static List<Fd> Create(IReadOnlyList<Mount> mounts, string bundle, int initPid)
     {
-        var mounts = Of(config);
         var created = new List<Fd>();
         if (mounts.Count == 0)
             return created;
