@@ -52,6 +52,26 @@ public sealed class CgroupTests
     }
 
     [RootFact]
+    public void A_cgroup_namespace_is_rooted_at_the_container_cgroup()
+    {
+        using var rc = new RuncsSandbox();
+        var path = CgroupsPath();
+        var b = WithLimits(rc.NewBundle("sleep", "60"), path, 64 << 20, 32);
+        b.Linux["namespaces"]!.AsArray().Add(new JsonObject { ["type"] = "cgroup" });
+        b.Save();
+        rc.Run("run", "-d", "--bundle", b.Dir, "cgns").ShouldSucceed();
+        var pid = rc.State("cgns")["pid"]!.GetValue<int>();
+
+        File.ReadAllText($"/proc/{pid}/cgroup").Should().Contain($"pids:{path}\n").And.Contain($"memory:{path}\n");
+        new FileInfo($"/proc/{pid}/ns/cgroup").LinkTarget.Should().NotBe(new FileInfo("/proc/self/ns/cgroup").LinkTarget);
+        var inside = rc.Run("exec", "cgns", "cat", "/proc/1/cgroup").ShouldSucceed().Stdout;
+        inside.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().OnlyContain(line => line.EndsWith(":/"), "init's cgroups are the namespace's roots");
+
+        rc.Run("delete", "--force", "cgns").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
     public void Memory_limit_is_enforced_by_the_kernel()
     {
         if (!HasV1Memory)

@@ -70,21 +70,17 @@ public static class ContainerCreator
 
             init = InitLauncher.Start(new LaunchRequest
             {
-                CloneFlags = plan.CloneFlags,
+                // Init makes the cgroup namespace itself once it is in its cgroup (JoinCgroup below),
+                // so the namespace's root is the container's cgroup.
+                CloneFlags = plan.CloneFlags & ~NamespaceKinds.CLONE_NEWCGROUP,
                 Joins = plan.Joins,
                 UidMap = plan.Creates(LinuxNamespaceTypes.User) ? NamespacePlan.MapText(config.Linux?.UidMappings) : null,
                 GidMap = plan.Creates(LinuxNamespaceTypes.User) ? NamespacePlan.MapText(config.Linux?.GidMappings) : null,
                 TimeOffsets = TimeOffsetsText(config.Linux),
                 OomScoreAdj = process.OomScoreAdj,
                 PassFds = pass,
-                // Into the cgroup, limits set, before the shim may create anything or run user code.
-                BeforeBootstrap = pid =>
-                {
-                    cgroup.Apply(pid, resources);
-                    cgroup.Set(resources);
-                    CpuAffinityTransition.Reset(pid);
-                },
             });
+            JoinCgroup(cgroup, resources, init.Pid);
             // The schema check is the costly part of loading: it overlaps with init's start-up.
             PhaseTrace.Mark("create: init launched");
             bundleConfig.RequireSchemaValid();
@@ -141,6 +137,18 @@ public static class ContainerCreator
                 LibC.close(fifoFd);
             console?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Into the cgroup with its limits set, while init's runtime starts up but before it has its
+    /// config, so before any of the container's code or mounts. Creating a v1 cpuset cgroup waits
+    /// for an RCU grace period (milliseconds): done here, that wait overlaps init's start-up.
+    /// </summary>
+    private static void JoinCgroup(ICgroupManager cgroup, LinuxResources resources, int initPid)
+    {
+        cgroup.Apply(initPid, resources);
+        cgroup.Set(resources);
+        CpuAffinityTransition.Reset(initPid);
     }
 
     /// <summary>The init config, then in one message the idmapped mounts it announces.</summary>

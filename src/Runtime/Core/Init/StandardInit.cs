@@ -1,5 +1,6 @@
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Runtime.Execution;
+using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.OciHooks;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Rootfs;
@@ -18,6 +19,8 @@ public static class StandardInit
         var config = cfg.Config;
         var process = cfg.Process;
         LibC.umask(0);
+        if (cfg.NewCgroupNamespace)
+            Syscalls.Check(LibC.unshare((int)NamespaceKinds.CLONE_NEWCGROUP), "unshare the cgroup namespace");
         var procDir = InitProcHandle.TryOpenPrivate();
 
         PhaseTrace.Mark("init: config received");

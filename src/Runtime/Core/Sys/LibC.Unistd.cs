@@ -17,6 +17,8 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)] internal static partial int sethostname(string name, nint len);
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)] internal static partial int setdomainname(string name, nint len);
     [LibraryImport("libc", SetLastError = true)] internal static partial int setsid();
+    /// <summary>Affects the calling thread only: init calls it on the thread that will execve.</summary>
+    [LibraryImport("libc", SetLastError = true)] internal static partial int unshare(int flags);
     [LibraryImport("libc")] internal static partial int getpid();
     [LibraryImport("libc")] internal static partial uint geteuid();
     [LibraryImport("libc")] internal static partial uint getegid();
