@@ -37,6 +37,7 @@ pid_t runcs_clone_into(uint32_t flags);
 
 /* prefault.c */
 void runcs_prefault_zero_tail(void);
+int runcs_prefault_heap(void *at, size_t len, size_t block);
 
 /* idmap.c */
 void runcs_write_id_maps(int sync_fd, pid_t pid, const struct runcs_bootstrap *b);

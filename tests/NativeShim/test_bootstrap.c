@@ -684,6 +684,82 @@ static void prefault_maps_the_zero_tail_in(void)
     CHECK_INT(zero_tail_probe[12345], 0);
 }
 
+static int kernel_has_populate(void)
+{
+    struct utsname u;
+    uname(&u);
+    int major = 0, minor = 0;
+    sscanf(u.release, "%d.%d", &major, &minor);
+    return major > 5 || (major == 5 && minor >= 14);
+}
+
+/* What runcs_prefault_heap sees in a .NET process: a GC region whose first part is committed
+ * (read-write) and whose rest is still reserved (PROT_NONE), 4 MB aligned. */
+static char *gc_like_region(size_t block, size_t committed)
+{
+    char *raw = mmap(NULL, 3 * block, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (raw == MAP_FAILED)
+        return NULL;
+    char *region = (char *)(((uintptr_t)raw + block - 1) & ~(uintptr_t)(block - 1));
+    if (mprotect(region, committed, PROT_READ | PROT_WRITE) < 0)
+        return NULL;
+    return region;
+}
+
+static void prefault_heap_maps_in_the_next_bytes_of_the_region(void)
+{
+    const size_t block = 4 << 20, committed = 64 << 10, ahead = 1 << 20;
+    char *region = gc_like_region(block, committed);
+    CHECK(region != NULL);
+    char *at = region + 12345;
+    CHECK_INT(runcs_prefault_heap(at, ahead, block), 0);
+    if (kernel_has_populate())
+        CHECK_INT(resident_pages(at + 4096, ahead - 8192), (ahead - 8192) / 4096 - 1);
+    /* Writable now, and zero as fresh memory must be. */
+    CHECK_INT(at[ahead - 1], 0);
+    at[ahead - 1] = 1;
+    /* Nothing past what was asked is committed. */
+    unsigned char vec;
+    CHECK_INT(mincore(region + 2 * ahead, 4096, &vec), 0);
+    CHECK_INT(vec & 1, 0);
+}
+
+static void prefault_heap_stays_inside_the_region(void)
+{
+    const size_t block = 4 << 20;
+    char *region = gc_like_region(block, block - 8192);
+    CHECK(region != NULL);
+    /* Asking for far more than is left stops at the region's end, although the reservation goes
+     * on: the next block stays PROT_NONE and unpopulated. */
+    CHECK_INT(runcs_prefault_heap(region + block - 12000, 4 << 20, block), 0);
+    unsigned char vec;
+    CHECK(mincore(region + block, 4096, &vec) == 0);
+    CHECK_INT(vec & 1, 0);
+    CHECK_INT(mprotect(region + block, 4096, PROT_NONE), 0);
+}
+
+static void prefault_heap_never_touches_other_mappings(void)
+{
+    /* A read-write page followed by a read-only one (not a heap reservation): only the first is touched. */
+    char *two = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(two != MAP_FAILED);
+    CHECK_INT(mprotect(two + 4096, 4096, PROT_READ), 0);
+    CHECK_INT(runcs_prefault_heap(two, 8192, 4 << 20), 0);
+    /* Still read-only: a write would fault; its protection is visible in /proc/self/maps. */
+    char want[64];
+    snprintf(want, sizeof want, "%lx-%lx r--p", (unsigned long)(uintptr_t)(two + 4096), (unsigned long)(uintptr_t)(two + 8192));
+    FILE *maps = fopen("/proc/self/maps", "r");
+    CHECK(maps != NULL);
+    char line[512];
+    int found = 0;
+    while (fgets(line, sizeof line, maps))
+        found |= strncmp(line, want, strlen(want)) == 0;
+    fclose(maps);
+    CHECK(found);
+    /* An address outside any mapping is refused, not guessed at. */
+    CHECK_INT(runcs_prefault_heap((void *)8, 4096, 4 << 20), -1);
+}
+
 static const struct test_case cases[] = {
     CASE(valid_message_with_all_attribute_types),
     CASE(header_only_message_is_empty),
@@ -712,6 +788,9 @@ static const struct test_case cases[] = {
     CASE(report_truncates_text_to_the_maximum),
     CASE(bail_reports_formatted_error_and_exits_1),
     CASE(prefault_maps_the_zero_tail_in),
+    CASE(prefault_heap_maps_in_the_next_bytes_of_the_region),
+    CASE(prefault_heap_stays_inside_the_region),
+    CASE(prefault_heap_never_touches_other_mappings),
 };
 
 /* Runs one case in a child whose stdout is a pipe; its complaints become the FAIL line's reason. */

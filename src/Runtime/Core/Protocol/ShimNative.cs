@@ -5,6 +5,9 @@ namespace Runc.Sharp.Runtime.Protocol;
 /// <summary>Entry points of the C shim linked into runcs (src/NativeShim).</summary>
 public static unsafe partial class ShimNative
 {
+    [LibraryImport("runcs_shim", EntryPoint = "runcs_prefault_heap")]
+    public static partial int PrefaultHeap(void* at, nuint len, nuint block);
+
     [LibraryImport("runcs_shim", EntryPoint = "runcs_shim_stage")]
     public static partial int Stage();
 
