@@ -80,13 +80,13 @@ public sealed class FdPassingTests
         using var f1 = Fd.Open("/", LibC.O_PATH | LibC.O_DIRECTORY);
         using var f2 = Fd.Open("/proc", LibC.O_PATH | LibC.O_DIRECTORY);
 
-        left.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
+        left.SendMessage(InitMessage.Of(InitMessage.Ready));
         FdPassing.SendMany(left.Fd, [f1.Value, f2.Value], "test fds");
-        left.Send(InitMessage.Of(InitMessage.HooksDone), ProtocolJsonContext.Default.InitMessage);
+        left.SendMessage(InitMessage.Of(InitMessage.HooksDone));
 
-        right.Receive(ProtocolJsonContext.Default.InitMessage)!.Type.Should().Be(InitMessage.Ready);
+        right.ReceiveMessage()!.Type.Should().Be(InitMessage.Ready);
         var fds = FdPassing.ReceiveMany(right.Fd, 2, "test fds");
-        right.Receive(ProtocolJsonContext.Default.InitMessage)!.Type.Should().Be(InitMessage.HooksDone, "the fd message is read exactly");
+        right.ReceiveMessage()!.Type.Should().Be(InitMessage.HooksDone, "the fd message is read exactly");
         try
         {
             fds.Select(fd => Syscalls.FStat(fd).Ino).Should().Equal(Syscalls.FStat(f1.Value).Ino, Syscalls.FStat(f2.Value).Ino);

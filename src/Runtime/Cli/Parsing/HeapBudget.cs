@@ -6,8 +6,8 @@ namespace Runc.Sharp.Cli.Parsing;
 /// </summary>
 internal static class HeapBudget
 {
-    public const int StandardInitKb = 1280;
-    public const int ExecInitKb = 768;
+    public const int StandardInitKb = 384;
+    public const int ExecInitKb = 256;
 
     private const int DefaultKb = 512;
 
@@ -16,7 +16,7 @@ internal static class HeapBudget
         ["run"] = 2048,
         ["create"] = 2048,
         ["spec"] = 1280,
-        ["exec"] = 1024,
+        ["exec"] = 2048,
         ["delete"] = 896,
         ["kill"] = 768,
         ["features"] = 768,

@@ -214,7 +214,7 @@ public static class ContainerCreator
     {
         while (true)
         {
-            var msg = init.Channel.Receive(ProtocolJsonContext.Default.InitMessage)
+            var msg = init.Channel.ReceiveMessage()
                 ?? throw new RuntimeException("unable to start container process: init exited before it was ready");
             switch (msg.Type)
             {
@@ -245,10 +245,10 @@ public static class ContainerCreator
         }
         catch (RuntimeException e)
         {
-            init.Channel.Send(InitMessage.Of(InitMessage.Error, e.Message), ProtocolJsonContext.Default.InitMessage);
+            init.Channel.SendMessage(InitMessage.Of(InitMessage.Error, e.Message));
             throw;
         }
-        init.Channel.Send(InitMessage.Of(InitMessage.HooksDone), ProtocolJsonContext.Default.InitMessage);
+        init.Channel.SendMessage(InitMessage.Of(InitMessage.HooksDone));
     }
 
     private static ContainerState CreatingState(InitProcess init, RuntimeConfig config, string id, string bundle) =>

@@ -93,14 +93,14 @@ public static class ContainerExecutor
     private static void AwaitExec(InitProcess init, ContainerRecord record)
     {
         InitMessage first;
-        while ((first = init.Channel.Receive(ProtocolJsonContext.Default.InitMessage)
+        while ((first = init.Channel.ReceiveMessage()
             ?? throw new RuntimeException("exec failed: the process exited before it was ready")).Type == InitMessage.SeccompListener)
         {
             SeccompHandoff.Handle(init, first, record.Seccomp, StateView.Oci(record, LifecycleStatus.Running));
         }
         if (first.Type == InitMessage.Error)
             throw new RuntimeException($"exec failed: unable to start container process: {first.Message}");
-        var second = init.Channel.Receive(ProtocolJsonContext.Default.InitMessage);
+        var second = init.Channel.ReceiveMessage();
         if (second?.Type == InitMessage.Error)
             throw new RuntimeException($"exec failed: unable to start container process: {second.Message}");
     }

@@ -20,7 +20,7 @@ public static class SeccompHandoff
         var listener = SeccompAgent.TakeListener(init.Pid, fdInInit);
         try
         {
-            init.Channel.Send(InitMessage.Of(InitMessage.SeccompDone), ProtocolJsonContext.Default.InitMessage);
+            init.Channel.SendMessage(InitMessage.Of(InitMessage.SeccompDone));
         }
         catch
         {

@@ -31,7 +31,7 @@ public static class InitEntry
             var message = e is RuntimeException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             try
             {
-                channel.Send(InitMessage.Of(InitMessage.Error, message), ProtocolJsonContext.Default.InitMessage);
+                channel.SendMessage(InitMessage.Of(InitMessage.Error, message));
             }
             catch (SyscallException)
             {

@@ -37,8 +37,8 @@ public static class SeccompSetup
         PhaseTrace.Mark("init: seccomp loaded");
         if (listener < 0)
             return;
-        channel.Send(new InitMessage { Type = InitMessage.SeccompListener, Fd = listener }, ProtocolJsonContext.Default.InitMessage);
-        var reply = channel.Receive(ProtocolJsonContext.Default.InitMessage)
+        channel.SendMessage(new InitMessage { Type = InitMessage.SeccompListener, Fd = listener });
+        var reply = channel.ReceiveMessage()
             ?? throw new RuntimeException("the runtime went away while taking the seccomp listener");
         if (reply.Type != InitMessage.SeccompDone)
             throw new RuntimeException(reply.Message ?? "the runtime could not take the seccomp listener");

@@ -26,7 +26,7 @@ public static class SetnsInit
         ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: !cfg.InUserNamespace || (cfg.Config.Linux?.GidMappings?.Count ?? 0) > 0);
         LibC.umask(process.User?.Umask ?? 0b000_010_010);
         SeccompSetup.AfterCredentials(cfg, channel);
-        channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
+        channel.SendMessage(InitMessage.Of(InitMessage.Ready));
         ProcessExec.Exec(path, args, env, firstClosed: 3 + cfg.PreservedFds);
     }
 }

@@ -64,7 +64,7 @@ public static class StandardInit
         SeccompSetup.AfterCredentials(cfg, channel);
 
         PhaseTrace.Mark("init: ready");
-        channel.Send(InitMessage.Of(InitMessage.Ready), ProtocolJsonContext.Default.InitMessage);
+        channel.SendMessage(InitMessage.Of(InitMessage.Ready));
         ExecFifo.WaitForStart(procDir, cfg.ExecFifoFd,
             () => HookRunner.Run("startContainer", config.Hooks?.StartContainer, HookState.Of(cfg, ContainerStatus.Created)));
         procDir.Dispose();
@@ -76,8 +76,8 @@ public static class StandardInit
     {
         if ((config.Hooks?.Prestart?.Count ?? 0) == 0 && (config.Hooks?.CreateRuntime?.Count ?? 0) == 0)
             return;
-        channel.Send(InitMessage.Of(InitMessage.RunHooks), ProtocolJsonContext.Default.InitMessage);
-        var reply = channel.Receive(ProtocolJsonContext.Default.InitMessage)
+        channel.SendMessage(InitMessage.Of(InitMessage.RunHooks));
+        var reply = channel.ReceiveMessage()
             ?? throw new RuntimeException("the runtime went away while running hooks");
         if (reply.Type != InitMessage.HooksDone)
             throw new RuntimeException(reply.Message ?? "hooks failed");

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Runc.Sharp.Runtime.Security.Seccomp;
 using Runc.Sharp.Spec.Model;
 
@@ -15,10 +14,8 @@ public sealed class InitConfig
     public string Bundle { get; set; } = "";
     /// <summary>Absolute host path of the rootfs (init only).</summary>
     public string Rootfs { get; set; } = "";
-    [JsonIgnore]
     public RuntimeConfig Config { get; set; } = new();
     /// <summary>The process to run: config.process for init, the exec'd one for exec.</summary>
-    [JsonIgnore]
     public Process Process { get; set; } = new();
     public bool NoPivot { get; set; }
     public bool NoNewKeyring { get; set; }

@@ -5,16 +5,15 @@ namespace Runc.Sharp.Runtime.Protocol;
 
 /// <summary>
 /// Sends an <see cref="InitConfig"/> as three frames: its own small fields, then the config and the
-/// process as spec documents written with the same serialiser that read config.json. Each
-/// System.Text.Json context builds its metadata for the whole config type graph on first use,
-/// which costs milliseconds in a fresh process; this way the runtime builds it once, not twice,
-/// and init only for the spec context.
+/// process as spec documents written with the serialiser that read config.json. Init reads them
+/// without System.Text.Json's serializer (<see cref="InitWire"/>, <see cref="InitSpecReader"/>):
+/// its metadata for the config's type graph would cost a fresh init process milliseconds.
 /// </summary>
 public static class InitConfigTransfer
 {
     public static void Send(MessageChannel channel, InitConfig config)
     {
-        channel.Send(config, ProtocolJsonContext.Default.InitConfig);
+        channel.SendBytes(InitWire.Header(config));
         channel.SendBytes(SpecJson.WriteConfig(config.Config, SpecJson.ConfigIndent));
         channel.SendBytes(SpecJson.WriteProcess(config.Process, SpecJson.ConfigIndent));
     }
@@ -22,11 +21,11 @@ public static class InitConfigTransfer
     /// <summary>The config, or null when the runtime went away before sending it.</summary>
     public static InitConfig? Receive(MessageChannel channel)
     {
-        var config = channel.Receive(ProtocolJsonContext.Default.InitConfig);
-        if (config is null)
+        if (channel.ReceiveBytes() is not { } header)
             return null;
-        config.Config = SpecJson.ReadConfig(channel.ReceiveBytes() ?? throw Truncated());
-        config.Process = SpecJson.ReadProcess(channel.ReceiveBytes() ?? throw Truncated());
+        var config = InitWire.ReadHeader(header);
+        config.Config = InitSpecReader.ReadConfig(channel.ReceiveBytes() ?? throw Truncated());
+        config.Process = InitSpecReader.ReadProcess(channel.ReceiveBytes() ?? throw Truncated());
         return config;
     }
 

@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
-using System.Text.Json.Serialization.Metadata;
 using Runc.Sharp.Runtime.Sys;
-using System.Text.Json;
 
 namespace Runc.Sharp.Runtime.Protocol;
 
@@ -15,7 +13,7 @@ public sealed class MessageChannel(int fd) : IDisposable
 
     public int Fd { get; } = fd;
 
-    public void Send<T>(T message, JsonTypeInfo<T> type) => SendBytes(JsonSerializer.SerializeToUtf8Bytes(message, type));
+    public void SendMessage(InitMessage message) => SendBytes(InitWire.Message(message));
 
     /// <summary>One frame of already-serialised bytes.</summary>
     public void SendBytes(byte[] body)
@@ -26,12 +24,8 @@ public sealed class MessageChannel(int fd) : IDisposable
         Syscalls.WriteAll(Fd, frame);
     }
 
-    /// <summary>The next message, or default on EOF (the peer exited).</summary>
-    public T? Receive<T>(JsonTypeInfo<T> type)
-    {
-        var body = ReceiveBytes();
-        return body is null ? default : JsonSerializer.Deserialize(body, type);
-    }
+    /// <summary>The next message, or null on EOF (the peer exited).</summary>
+    public InitMessage? ReceiveMessage() => ReceiveBytes() is { } body ? InitWire.ReadMessage(body) : null;
 
     /// <summary>The next frame's bytes, or null on EOF.</summary>
     public byte[]? ReceiveBytes()

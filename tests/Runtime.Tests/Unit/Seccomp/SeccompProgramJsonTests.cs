@@ -21,8 +21,8 @@ public class SeccompProgramJsonTests
     [Fact]
     public void Init_config_carries_the_program()
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(new InitConfig { Seccomp = Program }, ProtocolJsonContext.Default.InitConfig);
-        var back = JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.InitConfig)!.Seccomp!;
+        var json = InitWire.Header(new InitConfig { Seccomp = Program });
+        var back = InitWire.ReadHeader(json).Seccomp!;
 
         back.Should().BeEquivalentTo(Program);
         back.HasListener.Should().BeTrue();
