@@ -1,6 +1,7 @@
 using CommandLine;
 using Runc.Sharp.Cli.Parsing;
 using Runc.Sharp.Runtime.Containers;
+using Runc.Sharp.Runtime.SdNotify;
 
 namespace Runc.Sharp.Cli.Commands;
 
@@ -53,6 +54,7 @@ public sealed class CreateCommand : GlobalOptions, ICommand
             PreserveFds = c.PreserveFds,
             SystemdCgroup = context.Globals.SystemdCgroup,
             Foreground = foreground,
+            NotifySocket = NotifySocketVariable.Take(),
         };
     }
 }

@@ -1,6 +1,7 @@
 using CommandLine;
 using Runc.Sharp.Cli.Parsing;
 using Runc.Sharp.Runtime.Containers;
+using Runc.Sharp.Runtime.SdNotify;
 
 namespace Runc.Sharp.Cli.Commands;
 
@@ -12,7 +13,7 @@ public sealed class StartCommand : GlobalOptions, ICommand
     {
         var args = Positionals.ToList();
         CliContext.RequireArgs("start", args.Count, 1, 1);
-        ContainerStarter.Start(new StateStore(context.Root), args[0]);
+        ContainerStarter.Start(new StateStore(context.Root), args[0], NotifySocketVariable.Take());
         return 0;
     }
 }

@@ -7,6 +7,7 @@ using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Rootfs;
+using Runc.Sharp.Runtime.SdNotify;
 using Runc.Sharp.Runtime.Security.Seccomp;
 using Runc.Sharp.Runtime.Sys;
 using Runc.Sharp.Runtime.Terminal;
@@ -58,6 +59,7 @@ public static class ContainerCreator
         try
         {
             fifoFd = MakeExecFifo(dir);
+            using var notifyDir = o.NotifySocket is null ? null : ContainerNotifyDir.Prepare(dir, process);
             console = ConsoleChannel.Open(process.Terminal == true, !o.Foreground, consoleSocket);
             var plan = NamespacePlan.From(config.Linux);
             cgroup = ContainerCgroups.ForNew(config, id, o.SystemdCgroup);
@@ -67,6 +69,8 @@ public static class ContainerCreator
             var pass = Enumerable.Range(3, preserved).Append(fifoFd).ToList();
             if (console is not null)
                 pass.Add(console.InitEnd);
+            if (notifyDir is not null)
+                pass.Add(notifyDir.Value);
 
             init = InitLauncher.Start(new LaunchRequest
             {
@@ -100,6 +104,7 @@ public static class ContainerCreator
                 PreservedFds = preserved,
                 ExecFifoFd = init.FdBase + preserved,
                 ConsoleSocketFd = console is not null ? init.FdBase + preserved + 1 : -1,
+                NotifyDirFd = notifyDir is not null ? init.FdBase + pass.IndexOf(notifyDir.Value) : -1,
                 ExtraEnv = listen.Env,
                 InUserNamespace = plan.Has(LinuxNamespaceTypes.User),
                 NewCgroupNamespace = plan.Creates(LinuxNamespaceTypes.Cgroup),

@@ -1,5 +1,6 @@
 using Runc.Sharp.Runtime.Terminal;
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.SdNotify;
 
 namespace Runc.Sharp.Runtime.Containers;
 
@@ -13,24 +14,44 @@ public static class ContainerRunner
         var created = ContainerCreator.Create(store, o);
         using var init = created.Init;
         using var console = created.ConsoleMaster >= 0 ? new ConsoleProxy(created.ConsoleMaster) : null;
+        NotifyRelay? relay;
         try
         {
-            ContainerStarter.Start(store, o.Id);
+            relay = ContainerStarter.Release(store, o.Id, o.NotifySocket, out _);
         }
         catch (RuntimeException)
         {
             Cleanup(store, o.Id);
             throw;
         }
-        if (detach)
-            return 0;
-        PhaseTrace.Mark("run: started");
-        var code = ForegroundProcess.Wait(init.Pid);
-        console?.Drain(TimeSpan.FromSeconds(1));
-        PhaseTrace.Mark("run: exited");
-        if (!keep)
-            Cleanup(store, o.Id);
-        return code;
+        using (relay)
+        {
+            // runc: detached, the host learns init's pid; in the foreground runc's own, since
+            // it stays to report the exit status. Errors are only warnings for `run`.
+            if (detach)
+            {
+                relay?.ForwardReadyWarnOnly(init.Pid);
+                return 0;
+            }
+            PhaseTrace.Mark("run: started");
+            var forwarding = relay is null ? null : StartForwarding(relay);
+            var code = ForegroundProcess.Wait(init.Pid);
+            console?.Drain(TimeSpan.FromSeconds(1));
+            // Ends once it sees init gone, or after the host's barrier.
+            forwarding?.Join();
+            PhaseTrace.Mark("run: exited");
+            if (!keep)
+                Cleanup(store, o.Id);
+            return code;
+        }
+    }
+
+    /// <summary>In the foreground the READY wait runs beside the wait for init, so signals are forwarded meanwhile.</summary>
+    private static Thread StartForwarding(NotifyRelay relay)
+    {
+        var thread = new Thread(() => relay.ForwardReadyWarnOnly(Environment.ProcessId)) { IsBackground = true, Name = "sd_notify" };
+        thread.Start();
+        return thread;
     }
 
     private static void Cleanup(StateStore store, string id)

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Runtime.OciHooks;
+using Runc.Sharp.Runtime.SdNotify;
 using Runc.Sharp.Runtime.Sys;
 
 namespace Runc.Sharp.Runtime.Containers;
@@ -8,10 +9,25 @@ namespace Runc.Sharp.Runtime.Containers;
 /// <summary>`start`: releases a created container's init through its exec fifo.</summary>
 public static unsafe class ContainerStarter
 {
-    public static void Start(StateStore store, string id)
+    /// <summary>
+    /// With the host's NOTIFY_SOCKET (runc's sd_notify pass-through), `start` then waits for the
+    /// container's READY= and forwards it with MAINPID=init; its errors fail `start`.
+    /// </summary>
+    public static void Start(StateStore store, string id, string? notifySocket = null)
+    {
+        using var relay = Release(store, id, notifySocket, out var record);
+        relay?.ForwardReady(record.InitPid);
+    }
+
+    /// <summary>
+    /// Releases init, under the container's lock (the READY wait happens after it, so `kill` and
+    /// `delete` are never held up by it). With notifySocket, the container's socket is bound
+    /// first and returned to the caller; null without one.
+    /// </summary>
+    public static NotifyRelay? Release(StateStore store, string id, string? notifySocket, out ContainerRecord record)
     {
         using var _ = store.Lock(id);
-        var record = store.Load(id);
+        record = store.Load(id);
         switch (ContainerInspector.Status(store, record))
         {
             case LifecycleStatus.Stopped:
@@ -21,14 +37,24 @@ public static unsafe class ContainerStarter
             case LifecycleStatus.Paused:
                 throw new RuntimeException("cannot start a paused container");
         }
-        var fifo = Path.Combine(store.Dir(id), StateStore.ExecFifo);
-        var initExe = ExeOf(record.InitPid);
-        ReleaseInit(fifo, record);
-        File.Delete(fifo);
-        if (record.Hooks?.Poststart is { Count: > 0 })
+        var relay = notifySocket is null ? null : NotifyRelay.Bind(store.Dir(id), notifySocket, record.InitPid, record.InitStartTime);
+        try
         {
-            AwaitExec(record, initExe, TimeSpan.FromSeconds(10));
-            HookRunner.RunWarnOnly("poststart", record.Hooks.Poststart, StateView.Oci(record, LifecycleStatus.Running));
+            var fifo = Path.Combine(store.Dir(id), StateStore.ExecFifo);
+            var initExe = ExeOf(record.InitPid);
+            ReleaseInit(fifo, record);
+            File.Delete(fifo);
+            if (record.Hooks?.Poststart is { Count: > 0 })
+            {
+                AwaitExec(record, initExe, TimeSpan.FromSeconds(10));
+                HookRunner.RunWarnOnly("poststart", record.Hooks.Poststart, StateView.Oci(record, LifecycleStatus.Running));
+            }
+            return relay;
+        }
+        catch
+        {
+            relay?.Dispose();
+            throw;
         }
     }
 

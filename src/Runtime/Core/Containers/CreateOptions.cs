@@ -13,4 +13,6 @@ public sealed class CreateOptions
     public bool SystemdCgroup { get; init; }
     /// <summary>run in the foreground: stdio stays ours, no console socket needed for a terminal.</summary>
     public bool Foreground { get; init; }
+    /// <summary>The host's NOTIFY_SOCKET (sd_notify), or null: the container gets its own socket to notify.</summary>
+    public string? NotifySocket { get; init; }
 }

@@ -29,6 +29,8 @@ public static class RootfsBuilder
         {
             foreach (var mount in mounts)
                 Mounter.Apply(mount, ctx);
+            if (cfg.NotifyDirFd >= 0)
+                NotifyDirMount.Attach(new Fd(cfg.NotifyDirFd), ctx);
         }
         finally
         {
