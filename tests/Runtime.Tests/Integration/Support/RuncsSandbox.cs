@@ -18,6 +18,8 @@ public sealed class RunOptions
     public string? ShellRedirections { get; init; }
     /// <summary>Called with the runcs pid as soon as it runs (to signal it while it waits).</summary>
     public Action<int>? OnStarted { get; init; }
+    /// <summary>Variables for this call only (e.g. NOTIFY_SOCKET), set after the host-only ones are removed.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
 }
 
 /// <summary>
@@ -74,13 +76,21 @@ public sealed class RuncsSandbox : IDisposable
             Timeout = options.Timeout ?? DefaultTimeout,
             WorkingDirectory = options.WorkingDirectory ?? Dir,
             Stdin = options.Stdin,
-            Environment = RedirectedRun.HostOnlyVariables.ToDictionary(name => name, _ => (string?)null),
+            Environment = CallEnvironment(options),
             ShellRedirections = options.ShellRedirections,
             OnStarted = options.OnStarted,
         });
         RecordStates();
         return new RuncsResult(full, run.ExitCode, run.Stdout, run.Stderr, run.TimedOut,
             Path.Combine(io, $"{n}.out"), Path.Combine(io, $"{n}.err"), run.Elapsed);
+    }
+
+    private static Dictionary<string, string?> CallEnvironment(RunOptions options)
+    {
+        var env = RedirectedRun.HostOnlyVariables.ToDictionary(name => name, _ => (string?)null);
+        foreach (var (name, value) in options.Environment ?? new Dictionary<string, string>())
+            env[name] = value;
+        return env;
     }
 
     /// <summary>A process the test knows about (an exec pid file, ...): checked and killed at cleanup.</summary>
