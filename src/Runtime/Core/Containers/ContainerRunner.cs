@@ -37,8 +37,8 @@ public static class ContainerRunner
             var forwarding = relay is null ? null : StartForwarding(relay);
             var code = ForegroundProcess.Wait(init.Pid);
             console?.Drain(TimeSpan.FromSeconds(1));
-            // Ends once it sees init gone, or after the host's barrier.
-            forwarding?.Join();
+            // It ends once init is gone or the host's barrier is done; a stuck host cannot hold up the exit for longer.
+            forwarding?.Join(NotifyBarrier.DefaultTimeout + TimeSpan.FromSeconds(1));
             PhaseTrace.Mark("run: exited");
             if (!keep)
                 Cleanup(store, o.Id);
