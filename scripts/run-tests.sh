@@ -2,6 +2,8 @@
 # Runs every test project and ends with one line: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# runcs (as runc) honours NOTIFY_SOCKET; tests that want it set their own.
+unset NOTIFY_SOCKET
 export RUNCS_BINARY=${RUNCS_BINARY:-$PWD/bin/runcs}
 passed=0 failed=0 skipped=0 status=0
 log=$(mktemp)
