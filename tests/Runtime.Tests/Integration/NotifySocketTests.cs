@@ -254,7 +254,7 @@ public sealed class NotifySocketTests
     public void Start_fails_clearly_when_the_host_socket_is_unreachable_and_run_only_warns()
     {
         using var rc = new RuncsSandbox();
-        var missing = new Dictionary<string, string> { ["NOTIFY_SOCKET"] = rc.NewPath("nobody-listens.sock") };
+        var missing = new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = rc.NewPath("nobody-listens.sock") };
         var b = NotifyBundle(rc, "exec sleep 600");
 
         rc.Run(new RunOptions { Environment = missing }, "create", "--bundle", b.Dir, "lost").ShouldSucceed();

@@ -1,7 +1,6 @@
 using CommandLine;
 using Runc.Sharp.Cli.Parsing;
 using Runc.Sharp.Runtime.Containers;
-using Runc.Sharp.Runtime.SdNotify;
 
 namespace Runc.Sharp.Cli.Commands;
 
@@ -54,7 +53,7 @@ public sealed class CreateCommand : GlobalOptions, ICommand
             PreserveFds = c.PreserveFds,
             SystemdCgroup = context.Globals.SystemdCgroup,
             Foreground = foreground,
-            NotifySocket = NotifySocketVariable.Take(),
+            NotifySocket = Runc.Sharp.Runtime.SdNotify.NotifySocketVariable.Take(),
         };
     }
 }

@@ -7,7 +7,6 @@ using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Rootfs;
-using Runc.Sharp.Runtime.SdNotify;
 using Runc.Sharp.Runtime.Security.Seccomp;
 using Runc.Sharp.Runtime.Sys;
 using Runc.Sharp.Runtime.Terminal;
@@ -59,7 +58,7 @@ public static class ContainerCreator
         try
         {
             fifoFd = MakeExecFifo(dir);
-            using var notifyDir = o.NotifySocket is null ? null : ContainerNotifyDir.Prepare(dir, process);
+            using var notifyDir = o.NotifySocket is null ? null : SdNotify.ContainerNotifyDir.Prepare(dir, process);
             console = ConsoleChannel.Open(process.Terminal == true, !o.Foreground, consoleSocket);
             var plan = NamespacePlan.From(config.Linux);
             cgroup = ContainerCgroups.ForNew(config, id, o.SystemdCgroup);
@@ -69,8 +68,6 @@ public static class ContainerCreator
             var pass = Enumerable.Range(3, preserved).Append(fifoFd).ToList();
             if (console is not null)
                 pass.Add(console.InitEnd);
-            if (notifyDir is not null)
-                pass.Add(notifyDir.Value);
 
             init = InitLauncher.Start(new LaunchRequest
             {
@@ -82,7 +79,7 @@ public static class ContainerCreator
                 GidMap = plan.Creates(LinuxNamespaceTypes.User) ? NamespacePlan.MapText(config.Linux?.GidMappings) : null,
                 TimeOffsets = TimeOffsetsText(config.Linux),
                 OomScoreAdj = process.OomScoreAdj,
-                PassFds = pass,
+                PassFds = notifyDir is null ? pass : [.. pass, notifyDir.Value],
             });
             JoinCgroup(cgroup, resources, init.Pid);
             // The schema check is the costly part of loading: it overlaps with init's start-up.
@@ -104,10 +101,10 @@ public static class ContainerCreator
                 PreservedFds = preserved,
                 ExecFifoFd = init.FdBase + preserved,
                 ConsoleSocketFd = console is not null ? init.FdBase + preserved + 1 : -1,
-                NotifyDirFd = notifyDir is not null ? init.FdBase + pass.IndexOf(notifyDir.Value) : -1,
                 ExtraEnv = listen.Env,
                 InUserNamespace = plan.Has(LinuxNamespaceTypes.User),
                 NewCgroupNamespace = plan.Creates(LinuxNamespaceTypes.Cgroup),
+                NotifyDirFd = notifyDir is null ? -1 : init.FdBase + pass.Count,
                 Seccomp = seccomp,
             };
             SendConfig(init, initConfig, IdMappedSources.Create(idMapped, bundle, init.Pid));

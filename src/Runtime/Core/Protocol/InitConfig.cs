@@ -22,8 +22,6 @@ public sealed class InitConfig
     /// <summary>Fd numbers as init sees them; -1 when absent.</summary>
     public int ExecFifoFd { get; set; } = -1;
     public int ConsoleSocketFd { get; set; } = -1;
-    /// <summary>The detached mount of the sd_notify directory, attached at /run/notify (init only).</summary>
-    public int NotifyDirFd { get; set; } = -1;
     /// <summary>Fds 3 .. 3+PreservedFds-1 are passed to the process.</summary>
     public int PreservedFds { get; set; }
     public List<string> ExtraEnv { get; set; } = [];
@@ -31,6 +29,8 @@ public sealed class InitConfig
     public bool NewCgroupNamespace { get; set; }
     /// <summary>How many idmapped mount fds the runtime sends right after this message (init only).</summary>
     public int IdMappedSources { get; set; }
+    /// <summary>Fd of the detached mount of the sd_notify directory, for /run/notify; -1 without NOTIFY_SOCKET (init only).</summary>
+    public int NotifyDirFd { get; set; } = -1;
     /// <summary>The container's seccomp filter, compiled by the runtime; null without linux.seccomp.</summary>
     public SeccompProgram? Seccomp { get; set; }
 }

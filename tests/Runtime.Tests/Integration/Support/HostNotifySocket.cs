@@ -51,7 +51,7 @@ public sealed unsafe partial class HostNotifySocket : IDisposable
     public ManualResetEventSlim BarrierReceived { get; } = new();
 
     /// <summary>The environment that makes runcs use this socket.</summary>
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["NOTIFY_SOCKET"] = Address };
+    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = Address };
 
     /// <summary>The next datagram, or a test failure after timeout.</summary>
     public Message Next(TimeSpan timeout) =>

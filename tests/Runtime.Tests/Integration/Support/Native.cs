@@ -14,6 +14,9 @@ internal static partial class Native
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int mkfifo(string path, uint mode);
 
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int chown(string path, uint uid, uint gid);
+
     /// <summary>pid 0: the calling thread, whose affinity the processes it starts inherit.</summary>
     [LibraryImport("libc", SetLastError = true)]
     internal static unsafe partial int sched_setaffinity(int pid, nint size, ulong* mask);
@@ -26,7 +29,4 @@ internal static partial class Native
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int rmdir(string path);
-
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int chown(string path, uint uid, uint gid);
 }

@@ -18,8 +18,8 @@ public sealed class RunOptions
     public string? ShellRedirections { get; init; }
     /// <summary>Called with the runcs pid as soon as it runs (to signal it while it waits).</summary>
     public Action<int>? OnStarted { get; init; }
-    /// <summary>Variables for this call only (e.g. NOTIFY_SOCKET), set after the host-only ones are removed.</summary>
-    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+    /// <summary>Extra environment for runcs (null value: removed).</summary>
+    public IReadOnlyDictionary<string, string?>? Environment { get; init; }
 }
 
 /// <summary>
@@ -68,6 +68,9 @@ public sealed class RuncsSandbox : IDisposable
         RememberIds(args);
         var n = Interlocked.Increment(ref _calls);
         var io = Path.Combine(Dir, "io");
+        var environment = RedirectedRun.HostOnlyVariables.ToDictionary(name => name, _ => (string?)null);
+        foreach (var (name, value) in options.Environment ?? new Dictionary<string, string?>())
+            environment[name] = value;
         var run = RedirectedRun.Run(new RedirectedRun.Request
         {
             Argv = [Binary, .. full],
@@ -76,21 +79,13 @@ public sealed class RuncsSandbox : IDisposable
             Timeout = options.Timeout ?? DefaultTimeout,
             WorkingDirectory = options.WorkingDirectory ?? Dir,
             Stdin = options.Stdin,
-            Environment = CallEnvironment(options),
+            Environment = environment,
             ShellRedirections = options.ShellRedirections,
             OnStarted = options.OnStarted,
         });
         RecordStates();
         return new RuncsResult(full, run.ExitCode, run.Stdout, run.Stderr, run.TimedOut,
             Path.Combine(io, $"{n}.out"), Path.Combine(io, $"{n}.err"), run.Elapsed);
-    }
-
-    private static Dictionary<string, string?> CallEnvironment(RunOptions options)
-    {
-        var env = RedirectedRun.HostOnlyVariables.ToDictionary(name => name, _ => (string?)null);
-        foreach (var (name, value) in options.Environment ?? new Dictionary<string, string>())
-            env[name] = value;
-        return env;
     }
 
     /// <summary>A process the test knows about (an exec pid file, ...): checked and killed at cleanup.</summary>
