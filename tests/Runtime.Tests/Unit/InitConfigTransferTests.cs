@@ -31,7 +31,7 @@ public class InitConfigTransferTests
         {
             IsExec = true, ContainerId = "c1", Bundle = "/b", Rootfs = "/b/rootfs", Config = config, Process = exec,
             NoPivot = true, ExecFifoFd = 5, ConsoleSocketFd = 6, PreservedFds = 2, ExtraEnv = ["LISTEN_FDS=1"],
-            InUserNamespace = true, NewCgroupNamespace = true,
+            InUserNamespace = true, NewCgroupNamespace = true, NotifyDirFd = 7,
         };
 
         InitConfigTransfer.Send(sender, sent);

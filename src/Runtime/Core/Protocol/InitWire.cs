@@ -29,6 +29,7 @@ public static class InitWire
         w.WriteBoolean("inUserNamespace", c.InUserNamespace);
         w.WriteBoolean("newCgroupNamespace", c.NewCgroupNamespace);
         w.WriteNumber("idMappedSources", c.IdMappedSources);
+        w.WriteNumber("notifyDirFd", c.NotifyDirFd);
         if (c.Seccomp is { } s)
         {
             w.WriteStartObject("seccomp");
@@ -58,6 +59,7 @@ public static class InitWire
         InUserNamespace = h.Bool("inUserNamespace") ?? false,
         NewCgroupNamespace = h.Bool("newCgroupNamespace") ?? false,
         IdMappedSources = h.Int32("idMappedSources") ?? 0,
+        NotifyDirFd = h.Int32("notifyDirFd") ?? -1,
         Seccomp = h.Object("seccomp", s => new SeccompProgram
         {
             Filter = s.TryGetProperty("filter", out var f) ? f.GetBytesFromBase64() : [],
