@@ -256,6 +256,36 @@ exec_inner_node() {
 }
 check exec-into-container-with-sub-cgroups exec_inner_node
 
+# fails WHAT NEEDLE COMMAND...: COMMAND must fail, its output containing NEEDLE
+fails() {
+  what=$1 needle=$2; shift 2
+  if out=$("$@" 2>&1); then echo "$what: succeeded: $out"; return 1; fi
+  contains "$what" "$out" "$needle"
+}
+
+exec_sub_cgroup() {
+  bundle $work/sub '["sleep", "600"]' "$limits" "" rw
+  (cd $work/sub && detached runcs run -d sub) || return 1
+  fails "--cgroup .." "bad sub cgroup path: .." runcs exec --cgroup .. sub true || return 1
+  fails "--cgroup ../sub-sibling" "bad sub cgroup path: ../sub-sibling" runcs exec --cgroup ../sub-sibling sub true || return 1
+  fails "--cgroup nonexistent" "error adding pid" runcs exec --cgroup nonexistent sub true || return 1
+  fails "--cgroup nonexistent" "/sub/nonexistent/cgroup.procs: no such file or directory" runcs exec --cgroup nonexistent sub true || return 1
+  fails "controller name on v2" "unknown controller memory in SubCgroupPaths" runcs exec --cgroup memory:foobar sub true || return 1
+  expect "--cgroup /" "$(runcs exec --cgroup / sub cat /proc/self/cgroup)" "0::/" || return 1
+  runcs exec sub mkdir /sys/fs/cgroup/foobar || return 1
+  expect "--cgroup foobar" "$(runcs exec --cgroup foobar sub cat /proc/self/cgroup)" "0::/foobar" || return 1
+  detached runcs exec -d --pid-file $work/sub.pid --cgroup foobar sub sleep 600 || return 1
+  grep -qx "$(cat $work/sub.pid)" $cg/sub/foobar/cgroup.procs || { echo "exec -d pid not in $cg/sub/foobar"; return 1; }
+  # init moves to foobar and memory is enabled for sub-cgroups: the top takes no process now.
+  runcs exec sub sh -c 'echo 1 > /sys/fs/cgroup/foobar/cgroup.procs && echo $$ > /sys/fs/cgroup/foobar/cgroup.procs &&
+    echo +memory > /sys/fs/cgroup/cgroup.subtree_control' || return 1
+  expect "without --cgroup: init's cgroup" "$(runcs exec sub cat /proc/self/cgroup)" "0::/foobar" || return 1
+  fails "--cgroup / has no fallback" "device or resource busy" runcs exec --cgroup / sub true || return 1
+  runcs delete --force sub || return 1
+  [ ! -d $cg/sub ] || { echo "$cg/sub left after delete"; return 1; }
+}
+check exec-cgroup-sub-cgroup exec_sub_cgroup
+
 nested_path() {
   bundle $work/nested '["sleep", "600"]' "$limits" "" ro /runcs-v2/a/b
   (cd $work/nested && detached runcs run -d nested) || return 1

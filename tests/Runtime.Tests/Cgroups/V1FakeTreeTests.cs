@@ -248,6 +248,35 @@ public class V1FakeTreeTests : IDisposable
     }
 
     [Fact]
+    public void Exec_sub_cgroup_for_every_hierarchy_joins_it_in_each_of_them()
+    {
+        _tree.Files("pids/runcs/box/sub", "cgroup.procs").Files("memory/runcs/box/sub", "cgroup.procs").Files("unified/runcs/box/sub", "cgroup.procs");
+        Manager(["pids", "memory"], unified: "unified").AddPid(77, SubCgroupPaths.Parse(["sub"]));
+
+        _tree.Writes.Should().BeEquivalentTo(new[]
+        {
+            ("pids/runcs/box/sub/cgroup.procs", "77"), ("memory/runcs/box/sub/cgroup.procs", "77"), ("unified/runcs/box/sub/cgroup.procs", "77"),
+        });
+    }
+
+    [Fact]
+    public void Exec_sub_cgroup_of_one_controller_leaves_the_others_at_the_top()
+    {
+        _tree.Files("pids/runcs/box", "cgroup.procs").Files("memory/runcs/box/submem", "cgroup.procs");
+        Manager(["pids", "memory"]).AddPid(77, SubCgroupPaths.Parse(["memory:submem"]));
+
+        _tree.Writes.Should().BeEquivalentTo(new[] { ("pids/runcs/box/cgroup.procs", "77"), ("memory/runcs/box/submem/cgroup.procs", "77") });
+    }
+
+    [Fact]
+    public void Exec_into_a_missing_sub_cgroup_fails_with_its_path()
+    {
+        _tree.Files("pids/runcs/box", "cgroup.procs");
+        var act = () => Manager(["pids"]).AddPid(77, SubCgroupPaths.Parse(["nonexistent"]));
+        act.Should().Throw<CgroupFileException>().WithMessage("write */pids/runcs/box/nonexistent/cgroup.procs: no such file or directory");
+    }
+
+    [Fact]
     public void Apply_copies_the_parent_cpuset_into_empty_cpuset_directories_before_joining()
     {
         _tree.File("cpuset/cpuset.cpus", "0-3\n").File("cpuset/cpuset.mems", "0\n");

@@ -249,6 +249,34 @@ public class V2FakeTreeTests : IDisposable
     }
 
     [Fact]
+    public void Exec_sub_cgroup_is_joined_below_the_container_cgroup()
+    {
+        LeafFiles();
+        _tree.Files("runcs/box/sub", "cgroup.procs");
+        Manager().AddPid(77, SubCgroupPaths.Parse(["sub"]), initPid: 42);
+        _tree.Writes.Should().Equal(("runcs/box/sub/cgroup.procs", "77"));
+    }
+
+    [Fact]
+    public void An_explicit_sub_cgroup_even_the_top_disables_the_init_cgroup_fallback()
+    {
+        LeafFiles();
+        _tree.Files("runcs/box/init", "cgroup.procs");
+        var act = () => InnerNodeManager("/runcs/box/init").AddPid(77, SubCgroupPaths.Parse(["/"]), initPid: 42);
+        act.Should().Throw<CgroupFileException>().Which.Errno.Should().Be(Errno.EBUSY);
+        _tree.Writes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Controller_names_are_unknown_on_a_unified_host()
+    {
+        LeafFiles();
+        var act = () => Manager().AddPid(77, SubCgroupPaths.Parse(["memory:sub"]));
+        act.Should().Throw<RuntimeException>().WithMessage("unknown controller memory in SubCgroupPaths");
+        _tree.Writes.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Exec_without_a_known_init_reports_the_busy_cgroup()
     {
         LeafFiles();

@@ -30,8 +30,8 @@ public class InitConfigTransferTests
         var sent = new InitConfig
         {
             IsExec = true, ContainerId = "c1", Bundle = "/b", Rootfs = "/b/rootfs", Config = config, Process = exec,
-            NoPivot = true, ExecFifoFd = 5, ConsoleSocketFd = 6, PreservedFds = 2, ExtraEnv = ["LISTEN_FDS=1"],
-            InUserNamespace = true, NewCgroupNamespace = true, NotifyDirFd = 7,
+            NoPivot = true, ExecFifoFd = 5, ConsoleSocketFd = 6, PidfdSocketFd = 7, PreservedFds = 2, ExtraEnv = ["LISTEN_FDS=1"],
+            InUserNamespace = true, NewCgroupNamespace = true, NotifyDirFd = 8,
         };
 
         InitConfigTransfer.Send(sender, sent);

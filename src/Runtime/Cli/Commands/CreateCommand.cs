@@ -12,7 +12,7 @@ public sealed class CreateCommand : GlobalOptions, ICommand
     [Option("console-socket", HelpText = "path to an AF_UNIX socket which will receive a file descriptor referencing the master end of the console's pseudoterminal")]
     public string? ConsoleSocket { get; set; }
 
-    [Option("pidfd-socket", HelpText = "path to an AF_UNIX socket which will receive a pidfd of the init process (not supported yet)")]
+    [Option("pidfd-socket", HelpText = "path to an AF_UNIX socket which will receive a pidfd of the init process")]
     public string? PidfdSocket { get; set; }
 
     [Option("pid-file", HelpText = "specify the file to write the process id to")]
@@ -40,14 +40,13 @@ public sealed class CreateCommand : GlobalOptions, ICommand
 
     internal static CreateOptions ToOptions(CreateCommand c, string id, CliContext context, bool foreground)
     {
-        if (c.PidfdSocket is not null)
-            throw new Runc.Sharp.Runtime.Diagnostics.RuntimeException("--pidfd-socket is not supported by runcs yet");
         return new CreateOptions
         {
             Id = id,
             Bundle = c.Bundle,
             PidFile = c.PidFile,
             ConsoleSocket = c.ConsoleSocket,
+            PidfdSocket = c.PidfdSocket,
             NoPivot = c.NoPivot,
             NoNewKeyring = c.NoNewKeyring,
             PreserveFds = c.PreserveFds,

@@ -7,7 +7,7 @@ namespace Runc.Sharp.Cli.Commands;
 public sealed class ExecCommand : GlobalOptions, ICommand
 {
     [Option("console-socket")] public string? ConsoleSocket { get; set; }
-    [Option("pidfd-socket")] public string? PidfdSocket { get; set; }
+    [Option("pidfd-socket", HelpText = "path to an AF_UNIX socket which will receive a pidfd of the exec'd process")] public string? PidfdSocket { get; set; }
     [Option("cwd", HelpText = "current working directory in the container")] public string? Cwd { get; set; }
     [Option('e', "env", HelpText = "set environment variables")] public IEnumerable<string> Env { get; set; } = [];
     [Option('t', "tty", HelpText = "allocate a pseudo-TTY")] public bool Tty { get; set; }
@@ -21,7 +21,7 @@ public sealed class ExecCommand : GlobalOptions, ICommand
     [Option("no-new-privs")] public bool NoNewPrivs { get; set; }
     [Option('c', "cap", HelpText = "add a capability to the bounding set for the process")] public IEnumerable<string> Caps { get; set; } = [];
     [Option("preserve-fds", Default = 0)] public int PreserveFds { get; set; }
-    [Option("cgroup", HelpText = "run the process in an (existing) sub-cgroup(s)")] public IEnumerable<string> Cgroup { get; set; } = [];
+    [Option("cgroup", HelpText = "run the process in an (existing) sub-cgroup(s). Format is [<controller>:]<cgroup>.")] public IEnumerable<string> Cgroup { get; set; } = [];
     [Option("ignore-paused", HelpText = "allow exec in a paused container")] public bool IgnorePaused { get; set; }
     [Value(0, MetaName = "container-id command [args...]")] public IEnumerable<string> Positionals { get; set; } = [];
 
@@ -31,8 +31,6 @@ public sealed class ExecCommand : GlobalOptions, ICommand
         CliContext.RequireArgs("exec", Math.Min(args.Count, 1), 1, 1);
         if (Process is null && args.Count < 2)
             throw new UsageException("\"exec\" requires a minimum of 2 argument(s)");
-        if (PidfdSocket is not null || Cgroup.Any())
-            throw new Runc.Sharp.Runtime.Diagnostics.RuntimeException("--pidfd-socket and --cgroup are not supported by runcs yet");
         return ContainerExecutor.Exec(new StateStore(context.Root), new ExecOptions
         {
             Id = args[0],
@@ -48,6 +46,8 @@ public sealed class ExecCommand : GlobalOptions, ICommand
             NoNewPrivs = NoNewPrivs,
             PidFile = PidFile,
             ConsoleSocket = ConsoleSocket,
+            PidfdSocket = PidfdSocket,
+            Cgroups = Cgroup.ToList(),
             PreserveFds = PreserveFds,
             IgnorePaused = IgnorePaused,
             AppArmor = AppArmor,

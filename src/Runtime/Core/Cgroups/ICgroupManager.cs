@@ -27,12 +27,13 @@ public interface ICgroupManager
     void Apply(int pid, LinuxResources? resources = null);
 
     /// <summary>
-    /// Moves pid into the existing cgroup, or into subCgroup below it. On cgroup v2 a container
-    /// may have turned its cgroup into an inner node (moved itself below and enabled controllers
-    /// for sub-cgroups), which refuses processes (EBUSY); pid then joins the cgroup initPid
-    /// (the container's init, 0: unknown) is in, if that lies below the container's cgroup.
+    /// Moves pid into the existing cgroup, or into the sub-cgroups below it that subCgroups names
+    /// (exec --cgroup; they must exist). Without subCgroups, on cgroup v2 a container may have
+    /// turned its cgroup into an inner node (moved itself below and enabled controllers for
+    /// sub-cgroups), which refuses processes (EBUSY); pid then joins the cgroup initPid (the
+    /// container's init, 0: unknown) is in, if that lies below the container's cgroup.
     /// </summary>
-    void AddPid(int pid, string? subCgroup = null, int initPid = 0);
+    void AddPid(int pid, SubCgroupPaths? subCgroups = null, int initPid = 0);
 
     /// <summary>Writes the limits. Absent values are left alone; a limit for a controller the host lacks is an error.</summary>
     void Set(LinuxResources resources);

@@ -28,6 +28,7 @@ public static class ContainerCreator
         var id = ContainerId.Validate(o.Id);
         var pidFile = o.PidFile is null ? null : Path.GetFullPath(o.PidFile);
         var consoleSocket = o.ConsoleSocket is null ? null : Path.GetFullPath(o.ConsoleSocket);
+        var pidfdSocket = o.PidfdSocket is null ? null : Path.GetFullPath(o.PidfdSocket);
         var bundle = EnterBundle(o.Bundle);
         PhaseTrace.Mark("create: args parsed");
         var bundleConfig = BundleConfig.LoadWithoutSchema(bundle, o.SystemdCgroup);
@@ -54,12 +55,14 @@ public static class ContainerCreator
         ICgroupManager? cgroup = null;
         var fifoFd = -1;
         ConsoleChannel? console = null;
+        PidfdSocket? pidfd = null;
         var consoleMaster = -1;
         try
         {
             fifoFd = MakeExecFifo(dir);
             using var notifyDir = o.NotifySocket is null ? null : SdNotify.ContainerNotifyDir.Prepare(dir, process);
             console = ConsoleChannel.Open(process.Terminal == true, !o.Foreground, consoleSocket);
+            pidfd = PidfdSocket.Connect(pidfdSocket);
             var plan = NamespacePlan.From(config.Linux);
             cgroup = ContainerCgroups.ForNew(config, id, o.SystemdCgroup);
             var resources = ContainerCgroups.EffectiveResources(config);
@@ -68,6 +71,9 @@ public static class ContainerCreator
             var pass = Enumerable.Range(3, preserved).Append(fifoFd).ToList();
             if (console is not null)
                 pass.Add(console.InitEnd);
+            var pidfdAt = pidfd is not null ? pass.Count : -1;
+            if (pidfd is not null)
+                pass.Add(pidfd.Fd);
 
             init = InitLauncher.Start(new LaunchRequest
             {
@@ -101,6 +107,7 @@ public static class ContainerCreator
                 PreservedFds = preserved,
                 ExecFifoFd = init.FdBase + preserved,
                 ConsoleSocketFd = console is not null ? init.FdBase + preserved + 1 : -1,
+                PidfdSocketFd = pidfdAt >= 0 ? init.FdBase + pidfdAt : -1,
                 ExtraEnv = listen.Env,
                 InUserNamespace = plan.Has(LinuxNamespaceTypes.User),
                 NewCgroupNamespace = plan.Creates(LinuxNamespaceTypes.Cgroup),
@@ -138,6 +145,7 @@ public static class ContainerCreator
             if (fifoFd >= 0)
                 LibC.close(fifoFd);
             console?.Dispose();
+            pidfd?.Dispose();
         }
     }
 

@@ -1,3 +1,4 @@
+using Runc.Sharp.Runtime.Cgroups;
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Runtime.Execution;
 using Runc.Sharp.Runtime.Launch;
@@ -16,6 +17,7 @@ public static class ContainerExecutor
     {
         var pidFile = o.PidFile is null ? null : Path.GetFullPath(o.PidFile);
         var consoleSocket = o.ConsoleSocket is null ? null : Path.GetFullPath(o.ConsoleSocket);
+        var pidfdSocket = o.PidfdSocket is null ? null : Path.GetFullPath(o.PidfdSocket);
         var record = store.Load(o.Id);
         var status = ContainerInspector.Status(store, record);
         if (status == LifecycleStatus.Stopped)
@@ -27,17 +29,24 @@ public static class ContainerExecutor
         var process = ExecProcessBuilder.Build(o, bundleConfig);
         UnsupportedSettings.CheckProcess(process);
         ExecutionSettings.Check(process, bundleConfig?.Linux);
+        var cgroup = ContainerCgroups.ForRecord(record);
+        var subCgroups = CheckSubCgroups(o.Cgroups, cgroup);
         var terminal = process.Terminal == true;
         var console = ConsoleChannel.Open(terminal, o.Detach, consoleSocket);
+        PidfdSocket? pidfd = null;
         var consoleMaster = -1;
         if (!o.Detach)
             ForegroundProcess.BecomeSubreaper();
         InitProcess? init = null;
         try
         {
+            pidfd = PidfdSocket.Connect(pidfdSocket);
             var pass = Enumerable.Range(3, o.PreserveFds).ToList();
             if (console is not null)
                 pass.Add(console.InitEnd);
+            var pidfdAt = pidfd is not null ? pass.Count : -1;
+            if (pidfd is not null)
+                pass.Add(pidfd.Fd);
             init = InitLauncher.Start(new LaunchRequest
             {
                 IsExec = true,
@@ -48,7 +57,7 @@ public static class ContainerExecutor
                 BeforeBootstrap = pid =>
                 {
                     CpuAffinityTransition.SetInitial(pid, process.ExecCpuAffinity);
-                    ContainerCgroups.ForRecord(record)?.AddPid(pid, initPid: record.InitPid);
+                    JoinCgroup(cgroup, pid, subCgroups, record.InitPid);
                     CpuAffinityTransition.Reset(pid);
                 },
             });
@@ -61,6 +70,7 @@ public static class ContainerExecutor
                 Process = process,
                 PreservedFds = o.PreserveFds,
                 ConsoleSocketFd = console is not null ? init.FdBase + o.PreserveFds : -1,
+                PidfdSocketFd = pidfdAt >= 0 ? init.FdBase + pidfdAt : -1,
                 InUserNamespace = record.Namespaces.Contains(LinuxNamespaceTypes.User),
                 Seccomp = record.Seccomp,
             });
@@ -78,6 +88,7 @@ public static class ContainerExecutor
         {
             init?.Dispose();
             console?.Dispose();
+            pidfd?.Dispose();
         }
         if (pidFile is not null)
             PidFile.Write(pidFile, init.Pid);
@@ -87,6 +98,45 @@ public static class ContainerExecutor
         var code = ForegroundProcess.Wait(init.Pid);
         proxy?.Drain(TimeSpan.FromSeconds(1));
         return code;
+    }
+
+    /// <summary>
+    /// exec --cgroup, checked before anything starts: its forms (runc's getSubCgroupPaths), then
+    /// the controllers and paths against the container's cgroup directories. Null without it.
+    /// </summary>
+    private static SubCgroupPaths? CheckSubCgroups(IReadOnlyList<string> args, ICgroupManager? cgroup)
+    {
+        SubCgroupPaths? sub;
+        try
+        {
+            sub = SubCgroupPaths.Parse(args);
+        }
+        catch (RuntimeException e)
+        {
+            throw new RuntimeException($"exec failed: {e.Message}", e);
+        }
+        try
+        {
+            sub?.Resolve(cgroup?.Paths ?? new Dictionary<string, string>());
+        }
+        catch (RuntimeException e)
+        {
+            throw new RuntimeException($"exec failed: unable to create new parent process: {e.Message}", e);
+        }
+        return sub;
+    }
+
+    /// <summary>The container's cgroup, or the sub-cgroups --cgroup names, which must exist (runc does not create them).</summary>
+    private static void JoinCgroup(ICgroupManager? cgroup, int pid, SubCgroupPaths? subCgroups, int initPid)
+    {
+        try
+        {
+            cgroup?.AddPid(pid, subCgroups, initPid);
+        }
+        catch (RuntimeException e)
+        {
+            throw new RuntimeException($"exec failed: unable to start container process: error adding pid {pid} to cgroups: {e.Message}", e);
+        }
     }
 
     /// <summary>Ready (after the seccomp listener, if any), then EOF (the socket closes on a successful execve) or the exec error.</summary>

@@ -18,6 +18,9 @@ public sealed class ExecOptions
     public bool NoNewPrivs { get; init; }
     public string? PidFile { get; init; }
     public string? ConsoleSocket { get; init; }
+    public string? PidfdSocket { get; init; }
+    /// <summary>--cgroup, as given (see Cgroups.SubCgroupPaths).</summary>
+    public IReadOnlyList<string> Cgroups { get; init; } = [];
     public int PreserveFds { get; init; }
     public bool IgnorePaused { get; init; }
     public string? AppArmor { get; init; }

@@ -15,6 +15,7 @@ public static class SetnsInit
             ConsoleSetup.Attach(cfg, mountConsole: false);
         else if (cfg.ConsoleSocketFd >= 0)
             LibC.close(cfg.ConsoleSocketFd);
+        PidfdSetup.Send(cfg.PidfdSocketFd, PidfdSetup.Setns);
         Rlimits.Apply(process.Rlimits);
         var env = ProcessEnvironment.Build(process.Env, cfg.ExtraEnv, process.User?.Uid ?? 0, ProcessEnvironment.HomeInContainer);
         StandardInit.ChangeDirectory(process.Cwd);

@@ -44,6 +44,7 @@ public static class StandardInit
             ConsoleSetup.Attach(cfg, mountConsole: true);
         else if (cfg.ConsoleSocketFd >= 0)
             LibC.close(cfg.ConsoleSocketFd);
+        PidfdSetup.Send(cfg.PidfdSocketFd, PidfdSetup.Standard);
 
         Rlimits.Apply(process.Rlimits);
         var env = ProcessEnvironment.Build(process.Env, cfg.ExtraEnv, process.User?.Uid ?? 0, ProcessEnvironment.HomeInContainer);

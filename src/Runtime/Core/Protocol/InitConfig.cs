@@ -22,6 +22,8 @@ public sealed class InitConfig
     /// <summary>Fd numbers as init sees them; -1 when absent.</summary>
     public int ExecFifoFd { get; set; } = -1;
     public int ConsoleSocketFd { get; set; } = -1;
+    /// <summary>--pidfd-socket: where the process sends a pidfd of itself.</summary>
+    public int PidfdSocketFd { get; set; } = -1;
     /// <summary>Fds 3 .. 3+PreservedFds-1 are passed to the process.</summary>
     public int PreservedFds { get; set; }
     public List<string> ExtraEnv { get; set; } = [];

@@ -21,6 +21,7 @@ public static class InitWire
         w.WriteBoolean("noNewKeyring", c.NoNewKeyring);
         w.WriteNumber("execFifoFd", c.ExecFifoFd);
         w.WriteNumber("consoleSocketFd", c.ConsoleSocketFd);
+        w.WriteNumber("pidfdSocketFd", c.PidfdSocketFd);
         w.WriteNumber("preservedFds", c.PreservedFds);
         w.WriteStartArray("extraEnv");
         foreach (var e in c.ExtraEnv)
@@ -54,6 +55,7 @@ public static class InitWire
         NoNewKeyring = h.Bool("noNewKeyring") ?? false,
         ExecFifoFd = h.Int32("execFifoFd") ?? -1,
         ConsoleSocketFd = h.Int32("consoleSocketFd") ?? -1,
+        PidfdSocketFd = h.Int32("pidfdSocketFd") ?? -1,
         PreservedFds = h.Int32("preservedFds") ?? 0,
         ExtraEnv = h.Strings("extraEnv") ?? [],
         InUserNamespace = h.Bool("inUserNamespace") ?? false,

@@ -28,5 +28,8 @@ public static class PidFd
         return fd >= 0 ? new Fd(fd) : throw SyscallException.FromLastError("pidfd_open", pid.ToString());
     }
 
+    /// <summary>A pidfd for the calling process (its thread group), valid in any pid namespace.</summary>
+    public static Fd OpenSelf() => Open(LibC.getpid());
+
     private static int Raw(int pid) => (int)LibC.syscall(LibC.SYS_pidfd_open, pid, 0, 0, 0, 0, 0);
 }

@@ -1,86 +1,16 @@
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
-using Xunit.Sdk;
 
 namespace Runc.Sharp.Runtime.Tests.Integration.Support;
 
-/// <summary>
-/// The caller's side of --console-socket (cli-contract §3.1), as go-runc and conmon do it: a
-/// SOCK_STREAM listener on a path; after create/exec returns, accept one connection and receive
-/// one message whose data is the pty name and whose ancillary data is one SCM_RIGHTS fd.
-/// </summary>
-public sealed unsafe class ConsoleSocket : IDisposable
+/// <summary>The caller's side of --console-socket: the data is the pty's name, the fd its master.</summary>
+public sealed class ConsoleSocket(string path) : IDisposable
 {
-    private readonly Socket _listener;
+    private readonly FdSocket _socket = new(path, "console socket");
 
-    public ConsoleSocket(string path)
-    {
-        Path = path;
-        _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        _listener.Bind(new UnixDomainSocketEndPoint(path));
-        _listener.Listen(8);
-    }
-
-    public string Path { get; }
+    public string Path => _socket.Path;
 
     /// <summary>Accepts the runtime's connection and returns (the name it sent, the pty master).</summary>
-    public (string Name, SafeFileHandle Master) ReceiveMaster(TimeSpan timeout)
-    {
-        if (!_listener.Poll((int)timeout.TotalMicroseconds, SelectMode.SelectRead))
-            throw new XunitException("the runtime never connected to the console socket");
-        using var conn = _listener.Accept();
-        var data = stackalloc byte[4096];
-        var control = stackalloc byte[64];
-        var iov = new IoVec { Base = data, Len = 4096 };
-        var msg = new MsgHdr { Iov = &iov, IovLen = 1, Control = control, ControlLen = 64 };
-        var n = recvmsg((int)conn.Handle, &msg, 0);
-        if (n <= 0)
-            throw new XunitException($"recvmsg on the console socket returned {n} (errno {Marshal.GetLastPInvokeError()})");
-        // go-runc's recvFd: exactly one cmsg carrying exactly one fd (oobn == CmsgSpace(4)).
-        if ((long)msg.ControlLen != 24)
-            throw new XunitException($"expected one SCM_RIGHTS cmsg with one fd (24 bytes of control data), got {msg.ControlLen}");
-        var cmsg = (CmsgHdr*)control;
-        if (cmsg->Level != 1 /* SOL_SOCKET */ || cmsg->Type != 1 /* SCM_RIGHTS */ || (long)cmsg->Len != 20)
-            throw new XunitException($"unexpected cmsg level {cmsg->Level} type {cmsg->Type} len {cmsg->Len}");
-        var fd = *(int*)(control + 16);
-        var name = System.Text.Encoding.UTF8.GetString(data, (int)n);
-        return (name, new SafeFileHandle(fd, ownsHandle: true));
-    }
+    public (string Name, SafeFileHandle Master) ReceiveMaster(TimeSpan timeout) => _socket.Receive(timeout);
 
-    public void Dispose()
-    {
-        _listener.Dispose();
-        File.Delete(Path);
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct IoVec
-    {
-        public byte* Base;
-        public nuint Len;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MsgHdr
-    {
-        public void* Name;
-        public uint NameLen;
-        public IoVec* Iov;
-        public nuint IovLen;
-        public byte* Control;
-        public nuint ControlLen;
-        public int Flags;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct CmsgHdr
-    {
-        public nuint Len;
-        public int Level;
-        public int Type;
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern nint recvmsg(int sockfd, MsgHdr* msg, int flags);
+    public void Dispose() => _socket.Dispose();
 }

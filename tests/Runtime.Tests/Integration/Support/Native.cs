@@ -29,4 +29,28 @@ internal static partial class Native
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int rmdir(string path);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial long syscall(long number, long a1, long a2, long a3, long a4);
+
+    private const long SYS_pidfd_send_signal = 424;
+
+    internal static int pidfd_send_signal(int pidfd, int signal) => (int)syscall(SYS_pidfd_send_signal, pidfd, signal, 0, 0);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static unsafe partial int poll(PollFd* fds, nuint nfds, int timeout);
+
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    /// <summary>True when fd polls readable (POLLIN) within timeoutMs.</summary>
+    internal static unsafe bool PollReadable(int fd, int timeoutMs)
+    {
+        var p = new PollFd { Fd = fd, Events = 1 };
+        return poll(&p, 1, timeoutMs) == 1 && (p.Revents & 1) != 0;
+    }
 }

@@ -58,20 +58,10 @@ internal sealed class V1Manager : ICgroupManager
         }
     }
 
-    public void AddPid(int pid, string? subCgroup = null, int initPid = 0)
+    public void AddPid(int pid, SubCgroupPaths? subCgroups = null, int initPid = 0)
     {
-        foreach (var path in Paths.Values)
-            CgroupDirs.AddProcess(_files, SubPath(path, subCgroup), pid);
-    }
-
-    internal static string SubPath(string path, string? sub)
-    {
-        if (string.IsNullOrEmpty(sub))
-            return path;
-        var joined = LexicalPath.Join(path, sub);
-        if (LexicalPath.RelativeUnder(path, joined) is null)
-            throw new RuntimeException($"bad sub cgroup path: {sub}");
-        return joined;
+        foreach (var dir in (subCgroups?.Resolve(Paths) ?? Paths).Values)
+            CgroupDirs.AddProcess(_files, dir, pid);
     }
 
     public void Set(LinuxResources resources)

@@ -43,13 +43,14 @@ internal sealed class V2Manager : ICgroupManager
         CgroupDirs.AddProcess(_files, _path, pid);
     }
 
-    public void AddPid(int pid, string? subCgroup = null, int initPid = 0)
+    public void AddPid(int pid, SubCgroupPaths? subCgroups = null, int initPid = 0)
     {
         try
         {
-            CgroupDirs.AddProcess(_files, V1.V1Manager.SubPath(_path, subCgroup), pid);
+            CgroupDirs.AddProcess(_files, subCgroups?.Resolve(Paths)[""] ?? _path, pid);
         }
-        catch (CgroupFileException e) when (e.Errno == Errno.EBUSY && string.IsNullOrEmpty(subCgroup) && initPid > 0)
+        // An explicit sub-cgroup (even "/") is where the process must go: no fallback, as runc.
+        catch (CgroupFileException e) when (e.Errno == Errno.EBUSY && subCgroups is null && initPid > 0)
         {
             var initDir = InitCgroupBelowOurs(initPid)
                 ?? throw new RuntimeException($"{e.Message} (the container's cgroup has sub-cgroups with controllers enabled, and its init is not in one of them)", e);
