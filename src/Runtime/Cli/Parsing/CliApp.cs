@@ -2,6 +2,7 @@ using Runc.Sharp.Cli.Output;
 using Runc.Sharp.Runtime.Sys;
 using CommandLine;
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Rootless;
 
 namespace Runc.Sharp.Cli.Parsing;
 
@@ -39,6 +40,8 @@ public static class CliApp
 
         try
         {
+            if (globals.UsesXdgRoot)
+                StateRootLocation.PrepareXdgRoot(globals.ResolvedRoot);
             var context = new CliContext { Globals = globals, ProgramName = programName };
             return command.Run(context);
         }
