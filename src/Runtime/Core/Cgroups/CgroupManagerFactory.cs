@@ -33,7 +33,7 @@ public static class CgroupManagerFactory
         Dictionary<string, string>? own = null;
         Dictionary<string, string> Own() => own ??= ProcSelfCgroup.Parse(sources.ReadProcSelfCgroup());
         var files = new CgroupFiles(sources.WriteObserver, sources.WriteFault);
-        var dirs = new CgroupDirs(sources.OwnedPaths?.Select(LexicalPath.Clean));
+        var dirs = new CgroupDirs(sources.OwnedPaths?.Select(LexicalPath.Clean), sources.WriteFault);
 
         if (mode == CgroupMode.Unified)
         {

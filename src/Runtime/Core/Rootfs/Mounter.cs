@@ -82,7 +82,16 @@ public static unsafe class Mounter
                 TmpCopyUp.Mount(source, target, opts.Flags & ~PropagationMask, data, mount.Destination);
                 return;
             }
-            Syscalls.Mount(source, target.ProcPath, type, opts.Flags & ~(PropagationMask | MS_REMOUNT), data, mount.Destination);
+            try
+            {
+                Syscalls.Mount(source, target.ProcPath, type, opts.Flags & ~(PropagationMask | MS_REMOUNT), data, mount.Destination);
+            }
+            catch (SyscallException e) when (e.Errno == Errno.EPERM && type == "sysfs" && ctx.InUserNamespace)
+            {
+                // The kernel's rule; runc fails the same way (no silent fallback to the host's /sys).
+                throw new RuntimeException($"{e.Message} (in a user namespace, sysfs can be mounted only with a network namespace of its own: " +
+                    "add one, or bind-mount /sys as `runcs spec --rootless` does)", e);
+            }
         }
     }
 
