@@ -29,4 +29,7 @@ internal static partial class Native
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int rmdir(string path);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int lchown(string path, uint owner, uint group);
 }
