@@ -90,6 +90,25 @@ public sealed class RootlessTests
         rc.AssertNoLeftovers();
     }
 
+    [RootlessTheory]
+    [InlineData(true)]
+    [InlineData(false)] // only the "rbind,ro" /sys: the host's cgroup mounts below it (CVE-2023-25809)
+    public void Every_cgroup_mount_the_container_sees_is_read_only(bool withCgroupMount)
+    {
+        using var rc = new RuncsSandbox();
+        var user = RootlessUser.In(rc);
+        var b = user.NewBundle("sh", "-c", "grep -E ' - cgroup2? ' /proc/self/mountinfo");
+        if (!withCgroupMount)
+            b.Edit(c => c["mounts"] = new JsonArray(c["mounts"]!.AsArray()
+                .Where(m => m!["destination"]!.GetValue<string>() != "/sys/fs/cgroup").Select(m => m!.DeepClone()).ToArray()));
+
+        var mounts = Lines(user.Run("run", "--bundle", b.Dir, "ro1").ShouldSucceed().Stdout);
+
+        mounts.Should().NotBeEmpty();
+        mounts.Should().OnlyContain(line => line.Split(' ')[5].StartsWith("ro,"), "a rootless container must not write the user's cgroups");
+        rc.AssertNoLeftovers();
+    }
+
     [RootlessFact]
     public void A_memory_limit_without_cgroup_permission_is_a_clear_error_and_leaves_nothing()
     {

@@ -36,6 +36,24 @@ public static unsafe class Mounter
         using (var target = isDir ? ctx.Root.MkdirAll(mount.Destination) : ctx.Root.CreateFile(mount.Destination))
             Syscalls.Mount(source, target.ProcPath, null, MS_BIND | (opts.Flags & MS_REC), null, mount.Destination);
         RemountWithFlags(mount, opts, ctx);
+        if ((opts.Flags & (MS_REC | MS_RDONLY)) == (MS_REC | MS_RDONLY) && IsSys(mount.Destination))
+            ReadOnlyCgroupSubmounts(ctx);
+    }
+
+    private static bool IsSys(string destination) => Spec.Paths.LexicalPath.Clean(destination) == "/sys";
+
+    /// <summary>
+    /// "rbind,ro" of /sys (what `runcs spec --rootless` uses) makes only the top mount read-only;
+    /// the host's cgroup mounts below it would stay writable, letting a container write the
+    /// user's own cgroups (CVE-2023-25809). They are made read-only as runc does.
+    /// </summary>
+    private static unsafe void ReadOnlyCgroupSubmounts(MountContext ctx)
+    {
+        using var cgroup = ctx.Root.TryOpen("/sys/fs/cgroup", noSymlinks: true, flags: LibC.O_PATH | LibC.O_DIRECTORY);
+        if (cgroup is null)
+            return;
+        var attr = new LibC.MountAttr { AttrSet = MOUNT_ATTR_RDONLY };
+        Syscalls.Check(LibC.mount_setattr(cgroup.Value, "", LibC.AT_EMPTY_PATH | LibC.AT_RECURSIVE, &attr), "mount_setattr", "/sys/fs/cgroup");
     }
 
     /// <summary>Attaches the detached idmapped mount the runtime made from the source.</summary>

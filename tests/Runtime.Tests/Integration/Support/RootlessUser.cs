@@ -137,6 +137,16 @@ public sealed class RootlessUser
     }
 }
 
+/// <summary>A root theory that runs runcs as an unprivileged user; skipped with the reason where the kernel forbids that.</summary>
+public sealed class RootlessTheoryAttribute : TheoryAttribute
+{
+    public RootlessTheoryAttribute()
+    {
+        if (RootlessUser.SkipReason is { } reason)
+            Skip = reason;
+    }
+}
+
 /// <summary>A root fact that runs runcs as an unprivileged user; skipped with the reason where the kernel forbids that.</summary>
 public sealed class RootlessFactAttribute : FactAttribute
 {
