@@ -12,10 +12,10 @@ namespace Runc.Sharp.Runtime.Tests.Integration;
 /// </summary>
 public sealed class RootlessTests
 {
-    /// <summary>Output lines with runs of blanks made one (uid_map pads its columns).</summary>
+    /// <summary>Output lines with runs of blanks and tabs made one space (uid_map pads its columns).</summary>
     private static List<string> Lines(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToList();
+            .Select(l => string.Join(' ', l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))).ToList();
 
     private static string HostUidOf(int pid) =>
         File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("Uid:", StringComparison.Ordinal));
@@ -136,6 +136,38 @@ public sealed class RootlessTests
 
         user.Run("--rootless", "false", "run", "--bundle", b.Dir, "f1").ShouldFailWith("permission denied");
         user.Run("--rootless=maybe", "run", "--bundle", b.Dir, "f2").ShouldFailWith("use true, false or auto");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootlessFact]
+    public void A_seccomp_profile_applies_without_the_root_only_cache()
+    {
+        using var rc = new RuncsSandbox();
+        var user = RootlessUser.In(rc);
+        var b = user.NewBundle("sh", "-c", "mkdir /tmp/x 2>/dev/null || echo refused; grep '^Seccomp:' /proc/self/status");
+        b.Edit(_ => b.Linux["seccomp"] = JsonNode.Parse("""
+            {"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO"}]}
+            """));
+
+        Lines(user.Run("run", "--bundle", b.Dir, "sc1").ShouldSucceed().Stdout).Should().Equal("refused", "Seccomp: 2");
+        rc.AssertNoLeftovers();
+    }
+
+    [RootlessFact]
+    public void Mapping_more_than_the_callers_own_ids_goes_through_newuidmap_or_says_why_not()
+    {
+        using var rc = new RuncsSandbox();
+        var user = RootlessUser.In(rc);
+        var b = user.NewBundle("true");
+        // No /etc/subuid entry for the test user: newuidmap (when installed) refuses the second range.
+        b.Edit(_ => b.Linux["uidMappings"] = JsonNode.Parse($$"""
+            [{"containerID": 0, "hostID": {{RootlessUser.Id}}, "size": 1}, {"containerID": 1, "hostID": 3000000, "size": 10}]
+            """));
+
+        var run = user.Run("run", "--bundle", b.Dir, "map1").ShouldFail();
+
+        run.Stderr.Should().Contain(File.Exists("/usr/bin/newuidmap")
+            ? "/usr/bin/newuidmap" : "an unprivileged user can map only its own id");
         rc.AssertNoLeftovers();
     }
 
