@@ -54,6 +54,12 @@ public static class CliApp
         {
             return Fail(e.Message, entry.FailureExitCode);
         }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            // Files we may not touch (another user's state, say) that no step turned into its own
+            // error: still one line and the verb's exit code, never a stack trace.
+            return Fail(e.Message, entry.FailureExitCode);
+        }
     }
 
     /// <summary>--version, --help, no verb or an unknown one: only the global flags are read.</summary>
