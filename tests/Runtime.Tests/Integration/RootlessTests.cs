@@ -48,6 +48,7 @@ public sealed class RootlessTests
         HostUidOf(pid).Split('\t', StringSplitOptions.RemoveEmptyEntries).Skip(1).Should().AllBe(RootlessUser.Id.ToString(),
             "container root is the user on the host");
         File.ReadAllText(Path.Combine(rc.Root, "c1", "state.json")).Should().Contain("\"rootless\":true");
+        user.Run("exec", "c1", "true").ShouldFailWith("cannot exec in a created container without root", exitCode: 255);
 
         user.Run("start", "c1").ShouldSucceed();
         JsonNode.Parse(user.Run("state", "c1").ShouldSucceed().Stdout)!["status"]!.GetValue<string>().Should().Be("running");
