@@ -61,9 +61,13 @@ internal sealed class V2Manager : ICgroupManager
         CgroupDirs.AddProcess(_files, _path, pid);
     }
 
-    private static bool NeedsControllers(LinuxResources r) =>
-        V2Simple.PidsSet(r) || V2Memory.IsSet(r) || V2Io.IsSet(r) || V2Cpu.IsSet(r) || V2Simple.CpusetSet(r) ||
-        V2Simple.HugetlbSet(r) || V2Simple.RdmaSet(r) || r.Unified is { Count: > 0 };
+    private static bool NeedsControllers(LinuxResources r) => FirstRequested(r) is not null;
+
+    /// <summary>The first controller a limit in r needs ("unified" for raw keys), or null when none does.</summary>
+    private static string? FirstRequested(LinuxResources r) =>
+        V2Simple.PidsSet(r) ? "pids" : V2Memory.IsSet(r) ? "memory" : V2Io.IsSet(r) ? "io" : V2Cpu.IsSet(r) ? "cpu" :
+        V2Simple.CpusetSet(r) ? "cpuset" : V2Simple.HugetlbSet(r) ? "hugetlb" : V2Simple.RdmaSet(r) ? "rdma" :
+        r.Unified is { Count: > 0 } ? "unified" : null;
 
     public void AddPid(int pid, string? subCgroup = null, int initPid = 0)
     {
@@ -106,8 +110,8 @@ internal sealed class V2Manager : ICgroupManager
     {
         if (!_joined)
         {
-            if (NeedsControllers(r))
-                throw new RuntimeException(CgroupRootless.NotJoinedError(FirstRequested(r)));
+            if (FirstRequested(r) is { } controller)
+                throw new RuntimeException(CgroupRootless.NotJoinedError(controller));
             return;
         }
         var controllers = (_files.TryRead(_path, "cgroup.controllers") ?? "")
@@ -146,10 +150,6 @@ internal sealed class V2Manager : ICgroupManager
         V2Simple.SetRdma(_files, _path, r);
         V2Unified.Set(_files, _path, r.Unified, controllers);
     }
-
-    private static string FirstRequested(LinuxResources r) =>
-        V2Simple.PidsSet(r) ? "pids" : V2Memory.IsSet(r) ? "memory" : V2Io.IsSet(r) ? "io" : V2Cpu.IsSet(r) ? "cpu" :
-        V2Simple.CpusetSet(r) ? "cpuset" : V2Simple.HugetlbSet(r) ? "hugetlb" : V2Simple.RdmaSet(r) ? "rdma" : "unified";
 
     private string FreezablePath() => _joined ? _path : throw new RuntimeException(CgroupRootless.NoFreezerError);
 
