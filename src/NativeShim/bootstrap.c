@@ -79,6 +79,12 @@ int runcs_bootstrap_parse(const uint8_t *buf, size_t len, struct runcs_bootstrap
         case RUNCS_ATTR_OOM_SCORE_ADJ:
             text = &out->oom_score_adj;
             break;
+        case RUNCS_ATTR_UIDMAP_TOOL:
+            text = &out->uidmap_tool;
+            break;
+        case RUNCS_ATTR_GIDMAP_TOOL:
+            text = &out->gidmap_tool;
+            break;
         default:
             return -EINVAL;
         }

@@ -9,6 +9,9 @@
  *   bootstrap message (TLV)  ----------->  setns joins, unshare/timens,
  *                                          clone3(CLONE_NEW* | CLONE_PARENT) -->  wait for GO
  *                                          write uid/gid maps of stage 1
+ *                                          (not root: stage 1 is dumpable until then, so
+ *                                          that its /proc files are ours to write; a map
+ *                                          the kernel refuses goes through newuidmap/newgidmap)
  *   <--------------------------------------- SYNC_CHILD_PID(pid)
  *                                          GO --------------------------------->  setresuid/gid 0,
  *                                          exit(0)                               return: .NET starts
@@ -35,6 +38,8 @@
 #define RUNCS_ATTR_TIME_OFFSETS 6  /* timens_offsets text */
 #define RUNCS_ATTR_OOM_SCORE_ADJ 7 /* decimal text */
 #define RUNCS_ATTR_MODE 8          /* u32: RUNCS_MODE_* */
+#define RUNCS_ATTR_UIDMAP_TOOL 9   /* newuidmap's path: used when a direct uid_map write is refused (EPERM) */
+#define RUNCS_ATTR_GIDMAP_TOOL 10  /* newgidmap's path: the same for gid_map */
 
 #define RUNCS_MODE_INIT 0 /* create a container */
 #define RUNCS_MODE_EXEC 1 /* join a running container */

@@ -59,6 +59,7 @@ static void stage_child(int sync_fd, int go_fd, const struct runcs_bootstrap *b,
     if (n != 1)
         _exit(1); /* stage 0 failed and has already reported why */
     close(go_fd);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0); /* it may have been dumpable for its maps */
     if (in_new_userns)
         become_root_in_userns(sync_fd, !b->setgroups_deny);
 }
@@ -71,12 +72,13 @@ static void run_stages(int sync_fd)
         runcs_bail(sync_fd, -r, "read bootstrap message");
 
     prctl(PR_SET_NAME, "runcs:[0:SHIM]", 0, 0, 0);
+    /* First, while /proc/self is still ours: a non-dumpable process's files belong to root. */
+    if (b.oom_score_adj)
+        write_self_file(sync_fd, "/proc/self/oom_score_adj", b.oom_score_adj);
     /* A container process must not ptrace us or open /proc/PID/{fd,exe,mem} of ours while we hold
      * runtime fds (CVE-2016-9962): the exec stages, and init while it waits in the created state.
      * execve of the user's program makes it dumpable again. */
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-    if (b.oom_score_adj)
-        write_self_file(sync_fd, "/proc/self/oom_score_adj", b.oom_score_adj);
 
     int joined = runcs_join_namespaces(sync_fd, &b);
     uint32_t flags = b.clone_flags;
@@ -105,9 +107,17 @@ static void run_stages(int sync_fd)
     int go[2];
     if (pipe2(go, O_CLOEXEC) < 0)
         runcs_bail(sync_fd, errno, "pipe");
+    /* Not root: stage 1's /proc files (uid_map, gid_map, setgroups) are only ours to write while
+     * it is dumpable; it clears that itself once its maps are written. Root writes them anyway. */
+    int dumpable_for_maps = (flags & CLONE_NEWUSER) && geteuid() != 0;
+    if (dumpable_for_maps)
+        prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
     pid_t child = runcs_clone_into(flags);
+    int clone_errno = errno;
+    if (child != 0 && dumpable_for_maps)
+        prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     if (child < 0)
-        runcs_bail(sync_fd, errno, "clone3 with namespaces 0x%x", flags);
+        runcs_bail(sync_fd, clone_errno, "clone3 with namespaces 0x%x", flags);
     if (child == 0) {
         close(go[1]);
         stage_child(sync_fd, go[0], &b, (flags & CLONE_NEWUSER) != 0);

@@ -21,6 +21,8 @@ struct runcs_bootstrap {
     char *gid_map;
     char *time_offsets;
     char *oom_score_adj;
+    char *uidmap_tool;
+    char *gidmap_tool;
 };
 
 /* bootstrap.c */
@@ -40,5 +42,10 @@ void runcs_prefault_zero_tail(void);
 int runcs_prefault_heap(void *at, size_t len, size_t block);
 
 /* idmap.c */
+/* The kernel takes at most 340 map lines of three numbers; plus tool, pid and the NULL. */
+#define RUNCS_MAP_TOOL_MAX_ARGS (3 + 3 * 340)
 void runcs_write_id_maps(int sync_fd, pid_t pid, const struct runcs_bootstrap *b);
+/* Splits map text (modified in place) into argv for newuidmap/newgidmap: tool pid id id count...;
+ * returns argc, or -1 when more than max - 1 entries would be needed. */
+int runcs_map_tool_argv(const char *tool, const char *pid, char *map, char **argv, int max);
 #endif

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and runs the shim's C unit tests (test_bootstrap.c against bootstrap.c, report.c and prefault.c;
+# Builds and runs the shim's C unit tests (test_bootstrap.c against bootstrap.c, report.c, prefault.c and idmap.c;
 # never shim.c, whose constructor would run). One line per case, then exactly one line
 # "N passed, N failed". Exits non-zero if a case failed or the build failed.
 # Uses AddressSanitizer/UBSan when the compiler has them (RUNCS_SHIM_TEST_SANITIZE=0 turns that off).
@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 shim=$(cd "$here/../../src/NativeShim" && pwd)
 CC=${CC:-gcc}
 CFLAGS=(-Wall -Wextra -Werror -std=gnu11 -D_GNU_SOURCE -O1 -g -I"$shim")
-sources=("$here/test_bootstrap.c" "$shim/bootstrap.c" "$shim/report.c" "$shim/prefault.c")
+sources=("$here/test_bootstrap.c" "$shim/bootstrap.c" "$shim/report.c" "$shim/prefault.c" "$shim/idmap.c")
 
 build=$(mktemp -d "${TMPDIR:-/tmp}/runcs-shim-tests.XXXXXX")
 trap 'rm -rf "$build"' EXIT

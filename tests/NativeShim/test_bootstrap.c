@@ -1,6 +1,7 @@
 /*
- * Unit tests of the shim's bootstrap parser (bootstrap.c) and its report encoding (report.c).
- * Linked with those two files only: shim.c's constructor must not run here.
+ * Unit tests of the shim's bootstrap parser (bootstrap.c), its report encoding (report.c) and the
+ * newuidmap/newgidmap argument list (idmap.c).
+ * Linked with those files only: shim.c's constructor must not run here.
  * Each case runs in a child process, so a crash fails that case and not the whole run.
  * Output: one line per case, "PASS <name>" or "FAIL <name>: <why>"; tests/NativeShim/run.sh counts them.
  */
@@ -116,7 +117,9 @@ static void bootstrap_free(struct runcs_bootstrap *b)
     free(b->gid_map);
     free(b->time_offsets);
     free(b->oom_score_adj);
-    b->uid_map = b->gid_map = b->time_offsets = b->oom_score_adj = NULL;
+    free(b->uidmap_tool);
+    free(b->gidmap_tool);
+    b->uid_map = b->gid_map = b->time_offsets = b->oom_score_adj = b->uidmap_tool = b->gidmap_tool = NULL;
 }
 
 /*
@@ -155,6 +158,8 @@ static void valid_message_with_all_attribute_types(void)
     msg_text(&m, RUNCS_ATTR_GID_MAP, "0 1000 1\n");
     msg_text(&m, RUNCS_ATTR_TIME_OFFSETS, "monotonic 86400 0\nboottime 1 0\n");
     msg_text(&m, RUNCS_ATTR_OOM_SCORE_ADJ, "-500");
+    msg_text(&m, RUNCS_ATTR_UIDMAP_TOOL, "/usr/bin/newuidmap");
+    msg_text(&m, RUNCS_ATTR_GIDMAP_TOOL, "/usr/bin/newgidmap");
     msg_finish(&m);
 
     CHECK_INT(parse(&m), 0);
@@ -170,6 +175,8 @@ static void valid_message_with_all_attribute_types(void)
     CHECK_STR(parsed.gid_map, "0 1000 1\n");
     CHECK_STR(parsed.time_offsets, "monotonic 86400 0\nboottime 1 0\n");
     CHECK_STR(parsed.oom_score_adj, "-500");
+    CHECK_STR(parsed.uidmap_tool, "/usr/bin/newuidmap");
+    CHECK_STR(parsed.gidmap_tool, "/usr/bin/newgidmap");
 }
 
 static void header_only_message_is_empty(void)
@@ -186,6 +193,8 @@ static void header_only_message_is_empty(void)
     CHECK(parsed.gid_map == NULL);
     CHECK(parsed.time_offsets == NULL);
     CHECK(parsed.oom_score_adj == NULL);
+    CHECK(parsed.uidmap_tool == NULL);
+    CHECK(parsed.gidmap_tool == NULL);
 }
 
 /* The bytes C#'s BootstrapMessage writes (BootstrapMessageTests.Golden_message_matches_the_c_test_vector). */
@@ -378,7 +387,7 @@ static void ns_path_length_limit(void)
 
 static void unknown_attribute_type_is_rejected(void)
 {
-    static const uint16_t types[] = {0, 9, 0x100, 0xffff};
+    static const uint16_t types[] = {0, RUNCS_ATTR_GIDMAP_TOOL + 1, 0x100, 0xffff};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         msg_init(&m);
         msg_u32(&m, RUNCS_ATTR_CLONE_FLAGS, 1);
@@ -479,7 +488,7 @@ static void parse_resets_the_output(void)
 {
     struct runcs_bootstrap b;
     memset(&b, 0xff, sizeof b);
-    b.uid_map = b.gid_map = b.time_offsets = b.oom_score_adj = NULL;
+    b.uid_map = b.gid_map = b.time_offsets = b.oom_score_adj = b.uidmap_tool = b.gidmap_tool = NULL;
     msg_init(&m);
     msg_finish(&m);
 
@@ -489,6 +498,45 @@ static void parse_resets_the_output(void)
     CHECK_INT(b.setgroups_deny, 0);
     CHECK_INT(b.n_paths, 0);
     CHECK(b.uid_map == NULL);
+}
+
+/* ---- newuidmap/newgidmap arguments (idmap.c) ---------------------------------------------- */
+
+static void map_tool_argv_lists_every_number(void)
+{
+    char map[] = "0 1000 1\n1 100000 65536\n";
+    char *argv[16];
+    CHECK_INT(runcs_map_tool_argv("/usr/bin/newuidmap", "42", map, argv, 16), 8);
+    CHECK_STR(argv[0], "/usr/bin/newuidmap");
+    CHECK_STR(argv[1], "42");
+    CHECK_STR(argv[2], "0");
+    CHECK_STR(argv[3], "1000");
+    CHECK_STR(argv[4], "1");
+    CHECK_STR(argv[5], "1");
+    CHECK_STR(argv[6], "100000");
+    CHECK_STR(argv[7], "65536");
+    CHECK(argv[8] == NULL);
+}
+
+static void map_tool_argv_skips_repeated_blanks(void)
+{
+    char map[] = "  0\t1000   1\n\n";
+    char *argv[8];
+    CHECK_INT(runcs_map_tool_argv("t", "1", map, argv, 8), 5);
+    CHECK_STR(argv[2], "0");
+    CHECK_STR(argv[3], "1000");
+    CHECK_STR(argv[4], "1");
+    CHECK(argv[5] == NULL);
+}
+
+static void map_tool_argv_refuses_what_does_not_fit(void)
+{
+    char map[] = "0 1000 1\n1 2000 1\n";
+    char *argv[8];
+    CHECK_INT(runcs_map_tool_argv("t", "1", map, argv, 8), -1);
+    char small[] = "0 1000 1\n";
+    CHECK_INT(runcs_map_tool_argv("t", "1", small, argv, 6), 5);
+    CHECK_INT(runcs_map_tool_argv("t", "1", small, argv, 2), -1);
 }
 
 /* ---- runcs_bootstrap_read ------------------------------------------------------------------ */
@@ -782,6 +830,9 @@ static const struct test_case cases[] = {
     CASE(repeated_text_attribute_keeps_the_last),
     CASE(empty_text_attribute_is_an_empty_string),
     CASE(parse_resets_the_output),
+    CASE(map_tool_argv_lists_every_number),
+    CASE(map_tool_argv_skips_repeated_blanks),
+    CASE(map_tool_argv_refuses_what_does_not_fit),
     CASE(read_from_a_socket),
     CASE(read_rejects_oversized_and_short_messages),
     CASE(report_encodes_type_value_length_text),

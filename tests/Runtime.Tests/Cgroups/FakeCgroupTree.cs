@@ -59,7 +59,7 @@ internal sealed class FakeCgroupTree : IDisposable
     }
 
     /// <param name="procCgroup">/proc/&lt;pid&gt;/cgroup text by pid.</param>
-    /// <param name="writeFault">The errno a write of a path (relative to the root) fails with; 0 writes it.</param>
+    /// <param name="writeFault">The errno a write of a path, or the mkdir of a directory (relative to the root), fails with; 0 does it.</param>
     public CgroupHostSources Sources(string mountInfo, string procSelfCgroup = "", IReadOnlyList<string>? owned = null,
         Func<int, string>? procCgroup = null, Func<string, int>? writeFault = null) => new()
     {
@@ -91,5 +91,13 @@ internal sealed class RecordingDeviceFilter : IDeviceFilterInstaller
 {
     public List<(string Dir, List<BpfInstruction> Program)> Installed { get; } = [];
 
-    public void Install(string cgroupDir, IReadOnlyList<BpfInstruction> program) => Installed.Add((cgroupDir, program.ToList()));
+    /// <summary>Fail every install, as the kernel does without the privilege to attach a program.</summary>
+    public bool Refuse { get; set; }
+
+    public void Install(string cgroupDir, IReadOnlyList<BpfInstruction> program)
+    {
+        if (Refuse)
+            throw new Runc.Sharp.Runtime.Diagnostics.RuntimeException("bpf prog load: operation not permitted");
+        Installed.Add((cgroupDir, program.ToList()));
+    }
 }

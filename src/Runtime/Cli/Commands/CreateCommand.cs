@@ -1,6 +1,7 @@
 using CommandLine;
 using Runc.Sharp.Cli.Parsing;
 using Runc.Sharp.Runtime.Containers;
+using Runc.Sharp.Runtime.Rootless;
 
 namespace Runc.Sharp.Cli.Commands;
 
@@ -51,6 +52,7 @@ public sealed class CreateCommand : GlobalOptions, ICommand
             NoNewKeyring = c.NoNewKeyring,
             PreserveFds = c.PreserveFds,
             SystemdCgroup = context.Globals.SystemdCgroup,
+            RootlessCgroups = RootlessMode.CgroupsRootless(context.Globals.Rootless, RuntimeIdentity.Current()),
             Foreground = foreground,
             NotifySocket = Runc.Sharp.Runtime.SdNotify.NotifySocketVariable.Take(),
         };

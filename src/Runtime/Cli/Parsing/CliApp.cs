@@ -2,6 +2,7 @@ using Runc.Sharp.Cli.Output;
 using Runc.Sharp.Runtime.Sys;
 using CommandLine;
 using Runc.Sharp.Runtime.Diagnostics;
+using Runc.Sharp.Runtime.Rootless;
 
 namespace Runc.Sharp.Cli.Parsing;
 
@@ -39,6 +40,8 @@ public static class CliApp
 
         try
         {
+            if (globals.UsesXdgRoot)
+                StateRootLocation.PrepareXdgRoot(globals.ResolvedRoot);
             var context = new CliContext { Globals = globals, ProgramName = programName };
             return command.Run(context);
         }
@@ -49,6 +52,12 @@ public static class CliApp
         }
         catch (RuntimeException e)
         {
+            return Fail(e.Message, entry.FailureExitCode);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            // Files we may not touch (another user's state, say) that no step turned into its own
+            // error: still one line and the verb's exit code, never a stack trace.
             return Fail(e.Message, entry.FailureExitCode);
         }
     }

@@ -1,4 +1,5 @@
 using CommandLine;
+using Runc.Sharp.Runtime.Rootless;
 
 namespace Runc.Sharp.Cli.Parsing;
 
@@ -8,7 +9,11 @@ namespace Runc.Sharp.Cli.Parsing;
 /// </summary>
 public class GlobalOptions
 {
-    public const string DefaultRoot = "/run/runcs";
+    /// <summary>/run/runcs, or $XDG_RUNTIME_DIR/runcs for a non-root user (runc's rule for /run/runc).</summary>
+    private static readonly Lazy<(string Path, bool FromXdg)> DefaultRootLocation = new(() => StateRootLocation.Default(
+        Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR"), Environment.GetEnvironmentVariable("USER"), RuntimeIdentity.Current()));
+
+    public static string DefaultRoot => DefaultRootLocation.Value.Path;
 
     [Option("root", HelpText = "root directory for storage of container state (this should be located in tmpfs)")]
     public string? Root { get; set; }
@@ -41,4 +46,7 @@ public class GlobalOptions
     public string ResolvedRoot => Path.GetFullPath(string.IsNullOrEmpty(Root) ? DefaultRoot : Root);
 
     public bool RootGiven => !string.IsNullOrEmpty(Root);
+
+    /// <summary>The state root is the XDG default, which runc creates with 0700 and the sticky bit before any command.</summary>
+    public bool UsesXdgRoot => !RootGiven && DefaultRootLocation.Value.FromXdg;
 }

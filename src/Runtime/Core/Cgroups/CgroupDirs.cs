@@ -13,11 +13,14 @@ internal sealed class CgroupDirs
 {
     private readonly List<string> _created = [];
     private readonly object _gate = new();
+    private readonly Func<string, int>? _mkdirFault;
 
-    public CgroupDirs(IEnumerable<string>? owned = null)
+    /// <param name="mkdirFault">Tests: the errno the mkdir of a path fails with (0: make it), for refusals a temp dir cannot give root.</param>
+    public CgroupDirs(IEnumerable<string>? owned = null, Func<string, int>? mkdirFault = null)
     {
         if (owned is not null)
             _created.AddRange(owned);
+        _mkdirFault = mkdirFault;
     }
 
     /// <summary>Directories this instance created (or was told it owns), outermost first.</summary>
@@ -48,6 +51,8 @@ internal sealed class CgroupDirs
         foreach (var part in rel.Split('/'))
         {
             current = LexicalPath.Join(current, part);
+            if (_mkdirFault?.Invoke(current) is { } injected and not 0)
+                throw new CgroupFileException("mkdir", current, injected);
             if (LibC.mkdirat(LibC.AT_FDCWD, current, 0x1ed /* 0755 */) == 0)
             {
                 made.Add(current);

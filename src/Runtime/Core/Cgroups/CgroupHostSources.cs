@@ -30,7 +30,7 @@ public sealed class CgroupHostSources
     /// <summary>Told (path, value) after every successful cgroup file write.</summary>
     internal Action<string, string>? WriteObserver { get; init; }
 
-    /// <summary>Tests: an errno a write of this path fails with instead of writing (0: write it).</summary>
+    /// <summary>Tests: an errno a write of this path, or the mkdir of this cgroup directory, fails with instead (0: do it).</summary>
     internal Func<string, int>? WriteFault { get; init; }
 
     internal IDeviceFilterInstaller? DeviceFilter { get; init; }

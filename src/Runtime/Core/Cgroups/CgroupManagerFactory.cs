@@ -16,10 +16,12 @@ public static class CgroupManagerFactory
     /// <param name="systemd">--systemd-cgroup: not implemented; refused with a clear message.</param>
     /// <param name="root">Where the hierarchies are mounted.</param>
     /// <param name="sources">Host inputs; replaceable in tests.</param>
+    /// <param name="rootless">Rootless rules (runc's): permission errors tolerated, cgroups left out.</param>
     public static ICgroupManager Create(CgroupMode mode, string? cgroupsPath, string containerId, bool systemd,
-        string root = CgroupModeDetector.DefaultRoot, CgroupHostSources? sources = null)
+        string root = CgroupModeDetector.DefaultRoot, CgroupHostSources? sources = null, CgroupRootless? rootless = null)
     {
         sources ??= new CgroupHostSources();
+        rootless ??= CgroupRootless.Off;
         if (systemd)
         {
             if (!sources.IsSystemdRunning())
@@ -31,13 +33,13 @@ public static class CgroupManagerFactory
         Dictionary<string, string>? own = null;
         Dictionary<string, string> Own() => own ??= ProcSelfCgroup.Parse(sources.ReadProcSelfCgroup());
         var files = new CgroupFiles(sources.WriteObserver, sources.WriteFault);
-        var dirs = new CgroupDirs(sources.OwnedPaths?.Select(LexicalPath.Clean));
+        var dirs = new CgroupDirs(sources.OwnedPaths?.Select(LexicalPath.Clean), sources.WriteFault);
 
         if (mode == CgroupMode.Unified)
         {
             var place = CgroupPathResolver.V2Place(root, inner, Own);
             return new V2Manager(root, place.Path, files, dirs, sources.DeviceFilter ?? new BpfDeviceFilterInstaller(), sources.HugePagesDir,
-                sources.ReadProcCgroup);
+                sources.ReadProcCgroup, rootless);
         }
 
         var mounts = CgroupMounts.Parse(sources.ReadMountInfo(), root);
@@ -47,6 +49,6 @@ public static class CgroupManagerFactory
             throw new RuntimeException($"cgroup mode is hybrid but no cgroup2 file system is mounted below {root}");
         var names = V1Manager.Controllers().Select(c => c.Name);
         var places = CgroupPathResolver.V1Places(mounts, names, inner, Own, mode == CgroupMode.Hybrid);
-        return new V1Manager(mode, places, files, dirs, sources.HugePagesDir);
+        return new V1Manager(mode, places, files, dirs, sources.HugePagesDir, rootless);
     }
 }

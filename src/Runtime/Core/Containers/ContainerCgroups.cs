@@ -25,16 +25,21 @@ public static class ContainerCgroups
         new() { Allow = true, Type = "c", Major = 5, Minor = 2, Access = "rwm" },
     ];
 
-    public static ICgroupManager ForNew(RuntimeConfig config, string id, bool systemd) =>
-        CgroupManagerFactory.Create(CgroupModeDetector.Detect(), config.Linux?.CgroupsPath, id, systemd);
+    public static ICgroupManager ForNew(RuntimeConfig config, string id, bool systemd, bool rootless = false) =>
+        CgroupManagerFactory.Create(CgroupModeDetector.Detect(), config.Linux?.CgroupsPath, id, systemd,
+            rootless: CgroupRootless.ForCreate(rootless, config.Linux?.CgroupsPath));
 
-    /// <summary>The manager of an existing container, or null when its state has no cgroup.</summary>
+    /// <summary>
+    /// The manager of an existing container, or null when its state has no cgroup. A rootless
+    /// container's manager covers only the cgroups create could put it into.
+    /// </summary>
     public static ICgroupManager? ForRecord(ContainerRecord record)
     {
         if (record.CgroupMode is null || !Enum.TryParse<CgroupMode>(record.CgroupMode, out var mode))
             return null;
+        var rootless = record.Rootless ? new CgroupRootless(true, false, record.CgroupPaths.Keys.ToList()) : null;
         return CgroupManagerFactory.Create(mode, record.CgroupsPath, record.Id, systemd: false,
-            sources: new CgroupHostSources { OwnedPaths = record.CgroupCreated });
+            sources: new CgroupHostSources { OwnedPaths = record.CgroupCreated }, rootless: rootless);
     }
 
     public static void SaveTo(ContainerRecord record, ICgroupManager manager, string? cgroupsPath)

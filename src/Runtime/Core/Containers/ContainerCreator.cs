@@ -7,6 +7,7 @@ using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Rootfs;
+using Runc.Sharp.Runtime.Rootless;
 using Runc.Sharp.Runtime.Security.Seccomp;
 using Runc.Sharp.Runtime.Sys;
 using Runc.Sharp.Runtime.Terminal;
@@ -39,6 +40,8 @@ public static class ContainerCreator
         UnsupportedSettings.Check(config, process);
         ExecutionSettings.Check(process, config.Linux);
         var idMapped = IdMappedSources.Check(config);
+        var identity = RuntimeIdentity.Current();
+        RootlessConfigCheck.Check(config, identity);
         if (config.Root is null || string.IsNullOrEmpty(config.Root.Path))
             throw new RuntimeException("config.json: root.path is required");
         var rootfs = Path.GetFullPath(config.Root.Path, bundle);
@@ -64,7 +67,7 @@ public static class ContainerCreator
             console = ConsoleChannel.Open(process.Terminal == true, !o.Foreground, consoleSocket);
             pidfd = PidfdSocket.Connect(pidfdSocket);
             var plan = NamespacePlan.From(config.Linux);
-            cgroup = ContainerCgroups.ForNew(config, id, o.SystemdCgroup);
+            cgroup = ContainerCgroups.ForNew(config, id, o.SystemdCgroup, o.RootlessCgroups);
             var resources = ContainerCgroups.EffectiveResources(config);
             var listen = ListenFds.FromEnvironment();
             var preserved = listen.Count + o.PreserveFds;
@@ -74,6 +77,7 @@ public static class ContainerCreator
             var pidfdAt = pidfd is not null ? pass.Count : -1;
             if (pidfd is not null)
                 pass.Add(pidfd.Fd);
+            var maps = plan.Creates(LinuxNamespaceTypes.User) ? UserNamespaceMaps.For(config.Linux, identity) : UserNamespaceMaps.None;
 
             init = InitLauncher.Start(new LaunchRequest
             {
@@ -81,8 +85,11 @@ public static class ContainerCreator
                 // so the namespace's root is the container's cgroup.
                 CloneFlags = plan.CloneFlags & ~NamespaceKinds.CLONE_NEWCGROUP,
                 Joins = plan.Joins,
-                UidMap = plan.Creates(LinuxNamespaceTypes.User) ? NamespacePlan.MapText(config.Linux?.UidMappings) : null,
-                GidMap = plan.Creates(LinuxNamespaceTypes.User) ? NamespacePlan.MapText(config.Linux?.GidMappings) : null,
+                UidMap = maps.UidMap,
+                GidMap = maps.GidMap,
+                SetgroupsDeny = maps.SetgroupsDeny,
+                UidMapTool = maps.UidMapTool,
+                GidMapTool = maps.GidMapTool,
                 TimeOffsets = TimeOffsetsText(config.Linux),
                 OomScoreAdj = process.OomScoreAdj,
                 PassFds = notifyDir is null ? pass : [.. pass, notifyDir.Value],
@@ -292,6 +299,7 @@ public static class ContainerCreator
             Namespaces = plan.Types,
             PrivatePidNamespace = plan.Creates(LinuxNamespaceTypes.Pid),
             SystemdCgroup = o.SystemdCgroup,
+            Rootless = o.RootlessCgroups,
             Hooks = config.Hooks,
             OwnerUid = LibC.geteuid(),
         };

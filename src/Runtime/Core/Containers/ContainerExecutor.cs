@@ -24,6 +24,7 @@ public static class ContainerExecutor
             throw new RuntimeException("cannot exec in a stopped container");
         if (status == LifecycleStatus.Paused && !o.IgnorePaused)
             throw new RuntimeException("cannot exec in a paused container (use --ignore-paused to override)");
+        Rootless.CreatedInitAccess.CheckExec(record, status);
 
         var bundleConfig = TryLoadBundle(record.Bundle);
         var process = ExecProcessBuilder.Build(o, bundleConfig);

@@ -50,6 +50,10 @@ public sealed class StateStore(string root)
         {
             return null;
         }
+        catch (UnauthorizedAccessException)
+        {
+            throw new RuntimeException($"open {path}: permission denied");
+        }
         try
         {
             return JsonSerializer.Deserialize(bytes, ContainersJsonContext.Default.ContainerRecord);
@@ -76,14 +80,31 @@ public sealed class StateStore(string root)
     public void RemoveDir(string id)
     {
         var dir = Dir(id);
-        if (Directory.Exists(dir))
-            Directory.Delete(dir, recursive: true);
+        try
+        {
+            if (Directory.Exists(dir))
+                Directory.Delete(dir, recursive: true);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new RuntimeException(e is UnauthorizedAccessException ? $"remove {dir}: permission denied" : e.Message);
+        }
     }
 
-    public IEnumerable<string> Ids() =>
-        Directory.Exists(Root)
-            ? Directory.EnumerateDirectories(Root).Select(Path.GetFileName).Where(ContainerId.IsValid).Order(StringComparer.Ordinal)!
-            : [];
+    public IEnumerable<string> Ids()
+    {
+        try
+        {
+            if (!Directory.Exists(Root))
+                return [];
+            return Directory.EnumerateDirectories(Root).Select(d => Path.GetFileName(d)).Where(ContainerId.IsValid)
+                .Order(StringComparer.Ordinal).ToList();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new RuntimeException($"open {Root}: permission denied");
+        }
+    }
 
     /// <summary>An exclusive lock on the container's directory, held until disposed.</summary>
     public ContainerLock Lock(string id) => ContainerLock.Acquire(Dir(id));

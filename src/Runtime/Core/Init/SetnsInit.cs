@@ -24,7 +24,7 @@ public static class SetnsInit
         ExecutionSettings.ApplyPrivileged(process, cfg.Config.Linux);
         ExecutionSettings.ApplyLast(process, cfg.Config.Linux, isExec: true);
         SeccompSetup.BeforeCredentials(cfg, channel);
-        ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: !cfg.InUserNamespace || (cfg.Config.Linux?.GidMappings?.Count ?? 0) > 0);
+        ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: SetgroupsPolicy.Allowed(cfg));
         LibC.umask(process.User?.Umask ?? 0b000_010_010);
         SeccompSetup.AfterCredentials(cfg, channel);
         channel.SendMessage(InitMessage.Of(InitMessage.Ready));

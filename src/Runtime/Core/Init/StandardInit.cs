@@ -57,7 +57,7 @@ public static class StandardInit
         ExecutionSettings.ApplyPrivileged(process, config.Linux);
         ExecutionSettings.ApplyLast(process, config.Linux, isExec: false);
         SeccompSetup.BeforeCredentials(cfg, channel);
-        ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: !cfg.InUserNamespace || (config.Linux?.GidMappings?.Count ?? 0) > 0);
+        ProcessExec.SwitchUserAndCaps(process, setgroupsAllowed: SetgroupsPolicy.Allowed(cfg));
         if (process.User?.Umask is { } umask)
             LibC.umask(umask);
         else

@@ -71,6 +71,10 @@ public static unsafe class InitLauncher
             m.Text(ShimProtocol.AttrGidMap, r.GidMap);
         if (r.SetgroupsDeny)
             m.U32(ShimProtocol.AttrSetgroupsDeny, 1);
+        if (r.UidMapTool is not null)
+            m.Text(ShimProtocol.AttrUidmapTool, r.UidMapTool);
+        if (r.GidMapTool is not null)
+            m.Text(ShimProtocol.AttrGidmapTool, r.GidMapTool);
         if (r.TimeOffsets is not null)
             m.Text(ShimProtocol.AttrTimeOffsets, r.TimeOffsets);
         if (r.OomScoreAdj is { } oom)

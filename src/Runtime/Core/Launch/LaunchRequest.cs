@@ -9,6 +9,9 @@ public sealed class LaunchRequest
     public string? UidMap { get; init; }
     public string? GidMap { get; init; }
     public bool SetgroupsDeny { get; init; }
+    /// <summary>newuidmap / newgidmap: what the shim runs when the kernel refuses a direct map write.</summary>
+    public string? UidMapTool { get; init; }
+    public string? GidMapTool { get; init; }
     public string? TimeOffsets { get; init; }
     public int? OomScoreAdj { get; init; }
     /// <summary>Fds handed to init, numbered from 3 in order (preserved fds first).</summary>

@@ -19,6 +19,8 @@ public static class ShimProtocol
     public const ushort AttrTimeOffsets = 6;
     public const ushort AttrOomScoreAdj = 7;
     public const ushort AttrMode = 8;
+    public const ushort AttrUidmapTool = 9;
+    public const ushort AttrGidmapTool = 10;
 
     public const uint ModeInit = 0;
     public const uint ModeExec = 1;

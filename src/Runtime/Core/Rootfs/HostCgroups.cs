@@ -5,17 +5,25 @@ public static class HostCgroups
 {
     public sealed record Hierarchy(string MountPoint, string FsType, string SuperOptions, string OwnPath);
 
-    public static List<Hierarchy> Hierarchies()
+    public static List<Hierarchy> Hierarchies() =>
+        Hierarchies(File.ReadAllLines("/proc/self/cgroup"), File.ReadLines("/proc/self/mountinfo"));
+
+    /// <summary>
+    /// One entry per hierarchy: its first mount. Later ones are copies, such as those an
+    /// earlier rbind of /sys put inside the rootfs, which the cgroup mount itself then covers.
+    /// </summary>
+    public static List<Hierarchy> Hierarchies(IEnumerable<string> procSelfCgroup, IEnumerable<string> mountInfo)
     {
-        var own = OwnCgroups(File.ReadAllLines("/proc/self/cgroup"));
+        var own = OwnCgroups(procSelfCgroup);
         var result = new List<Hierarchy>();
-        foreach (var line in File.ReadLines("/proc/self/mountinfo"))
+        var seen = new HashSet<string>();
+        foreach (var line in mountInfo)
         {
             var m = MountInfoLine.Parse(line);
             if (m is null || m.FsType is not ("cgroup" or "cgroup2"))
                 continue;
             var key = m.FsType == "cgroup2" ? "" : Controllers(m.SuperOptions);
-            if (!own.TryGetValue(key, out var path))
+            if (!own.TryGetValue(key, out var path) || !seen.Add(key))
                 continue;
             // Inside a cgroup namespace the mount root is the namespace root; the path is relative to it.
             var rel = path.StartsWith(m.Root, StringComparison.Ordinal) ? path[m.Root.Length..] : path;

@@ -36,6 +36,24 @@ public static unsafe class Mounter
         using (var target = isDir ? ctx.Root.MkdirAll(mount.Destination) : ctx.Root.CreateFile(mount.Destination))
             Syscalls.Mount(source, target.ProcPath, null, MS_BIND | (opts.Flags & MS_REC), null, mount.Destination);
         RemountWithFlags(mount, opts, ctx);
+        if ((opts.Flags & (MS_REC | MS_RDONLY)) == (MS_REC | MS_RDONLY) && IsSys(mount.Destination))
+            ReadOnlyCgroupSubmounts(ctx);
+    }
+
+    private static bool IsSys(string destination) => Spec.Paths.LexicalPath.Clean(destination) == "/sys";
+
+    /// <summary>
+    /// "rbind,ro" of /sys (what `runcs spec --rootless` uses) makes only the top mount read-only;
+    /// the host's cgroup mounts below it would stay writable, letting a container write the
+    /// user's own cgroups (CVE-2023-25809). They are made read-only as runc does.
+    /// </summary>
+    private static unsafe void ReadOnlyCgroupSubmounts(MountContext ctx)
+    {
+        using var cgroup = ctx.Root.TryOpen("/sys/fs/cgroup", noSymlinks: true, flags: LibC.O_PATH | LibC.O_DIRECTORY);
+        if (cgroup is null)
+            return;
+        var attr = new LibC.MountAttr { AttrSet = MOUNT_ATTR_RDONLY };
+        Syscalls.Check(LibC.mount_setattr(cgroup.Value, "", LibC.AT_EMPTY_PATH | LibC.AT_RECURSIVE, &attr), "mount_setattr", "/sys/fs/cgroup");
     }
 
     /// <summary>Attaches the detached idmapped mount the runtime made from the source.</summary>
@@ -82,7 +100,16 @@ public static unsafe class Mounter
                 TmpCopyUp.Mount(source, target, opts.Flags & ~PropagationMask, data, mount.Destination);
                 return;
             }
-            Syscalls.Mount(source, target.ProcPath, type, opts.Flags & ~(PropagationMask | MS_REMOUNT), data, mount.Destination);
+            try
+            {
+                Syscalls.Mount(source, target.ProcPath, type, opts.Flags & ~(PropagationMask | MS_REMOUNT), data, mount.Destination);
+            }
+            catch (SyscallException e) when (e.Errno == Errno.EPERM && type == "sysfs" && ctx.InUserNamespace)
+            {
+                // The kernel's rule; runc fails the same way (no silent fallback to the host's /sys).
+                throw new RuntimeException($"{e.Message} (in a user namespace, sysfs can be mounted only with a network namespace of its own: " +
+                    "add one, or bind-mount /sys as `runcs spec --rootless` does)", e);
+            }
         }
     }
 

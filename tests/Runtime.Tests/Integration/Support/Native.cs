@@ -53,4 +53,7 @@ internal static partial class Native
         var p = new PollFd { Fd = fd, Events = 1 };
         return poll(&p, 1, timeoutMs) == 1 && (p.Revents & 1) != 0;
     }
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int lchown(string path, uint owner, uint group);
 }

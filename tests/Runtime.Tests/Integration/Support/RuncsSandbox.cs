@@ -18,6 +18,8 @@ public sealed class RunOptions
     public string? ShellRedirections { get; init; }
     /// <summary>Called with the runcs pid as soon as it runs (to signal it while it waits).</summary>
     public Action<int>? OnStarted { get; init; }
+    /// <summary>Run runcs as this unprivileged user (see <see cref="RootlessUser"/>) instead of root.</summary>
+    public RootlessUser? AsUser { get; init; }
     /// <summary>Extra environment for runcs (null value: removed).</summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
 }
@@ -73,7 +75,7 @@ public sealed class RuncsSandbox : IDisposable
             environment[name] = value;
         var run = RedirectedRun.Run(new RedirectedRun.Request
         {
-            Argv = [Binary, .. full],
+            Argv = options.AsUser is { } user ? [.. user.Launcher(), user.Binary, .. full] : [Binary, .. full],
             IoDir = io,
             Call = n,
             Timeout = options.Timeout ?? DefaultTimeout,
@@ -84,7 +86,7 @@ public sealed class RuncsSandbox : IDisposable
             OnStarted = options.OnStarted,
         });
         RecordStates();
-        return new RuncsResult(full, run.ExitCode, run.Stdout, run.Stderr, run.TimedOut,
+        return new RuncsResult(options.AsUser is null ? full : ["(as uid " + options.AsUser.Uid + ")", .. full], run.ExitCode, run.Stdout, run.Stderr, run.TimedOut,
             Path.Combine(io, $"{n}.out"), Path.Combine(io, $"{n}.err"), run.Elapsed);
     }
 

@@ -27,19 +27,37 @@ internal sealed class V1Manager : ICgroupManager
     private readonly CgroupFiles _files;
     private readonly CgroupDirs _dirs;
     private readonly string _hugePagesDir;
+    private readonly CgroupRootless _rootless;
+    private readonly Dictionary<string, string> _paths;
+    /// <summary>Controllers a rootless container was left out of (no permission).</summary>
+    private readonly HashSet<string> _leftOut = [];
 
-    public V1Manager(CgroupMode mode, Dictionary<string, CgroupPlace> places, CgroupFiles files, CgroupDirs dirs, string hugePagesDir)
+    public V1Manager(CgroupMode mode, Dictionary<string, CgroupPlace> places, CgroupFiles files, CgroupDirs dirs, string hugePagesDir,
+        CgroupRootless? rootless = null)
     {
         Mode = mode;
+        _rootless = rootless ?? CgroupRootless.Off;
         _places = places;
+        foreach (var name in places.Keys.Where(n => !_rootless.WasJoined(n)).ToList())
+        {
+            _places.Remove(name);
+            _leftOut.Add(name);
+        }
         _files = files;
         _dirs = dirs;
         _hugePagesDir = hugePagesDir;
-        Paths = places.ToDictionary(p => p.Key, p => p.Value.Path);
+        _paths = _places.ToDictionary(p => p.Key, p => p.Value.Path);
     }
 
     public CgroupMode Mode { get; }
-    public IReadOnlyDictionary<string, string> Paths { get; }
+    public IReadOnlyDictionary<string, string> Paths => _paths;
+
+    private void LeaveOut(string controller)
+    {
+        _places.Remove(controller);
+        _paths.Remove(controller);
+        _leftOut.Add(controller);
+    }
 
     public IReadOnlyList<string> CreatedDirs => _dirs.Created;
 
@@ -50,11 +68,27 @@ internal sealed class V1Manager : ICgroupManager
     {
         foreach (var controller in _controllers)
             if (Cgroup(controller.Name) is { } cg)
-                controller.Apply(cg, resources, pid);
+                Tolerating(controller.Name, () => controller.Apply(cg, resources, pid));
         if (Cgroup("") is { } unified)
         {
-            unified.Ensure();
-            unified.Join(pid);
+            Tolerating("", () =>
+            {
+                unified.Ensure();
+                unified.Join(pid);
+            });
+        }
+    }
+
+    /// <summary>Rootless without a cgroupsPath: a cgroup we may not create or join is left out (runc).</summary>
+    private void Tolerating(string controller, Action apply)
+    {
+        try
+        {
+            apply();
+        }
+        catch (RuntimeException e) when (_rootless.Ignores(e))
+        {
+            LeaveOut(controller);
         }
     }
 
@@ -71,15 +105,31 @@ internal sealed class V1Manager : ICgroupManager
         foreach (var controller in _controllers)
         {
             var cg = Cgroup(controller.Name);
+            // Device rules are not expected to work rootless; runc ignores their errors.
+            var bestEffort = _rootless.Enabled && controller.Name == "devices";
             if (cg is not null)
-                controller.Set(cg, resources);
-            else if (controller.IsRequested(resources))
-                throw new RuntimeException($"cannot set {controller.Name} limit: the {controller.Name} cgroup v1 controller is not mounted on this host");
+            {
+                try
+                {
+                    controller.Set(cg, resources);
+                }
+                catch (RuntimeException) when (bestEffort)
+                {
+                }
+            }
+            else if (controller.IsRequested(resources) && !bestEffort)
+            {
+                throw new RuntimeException(_leftOut.Contains(controller.Name)
+                    ? CgroupRootless.NotJoinedError(controller.Name)
+                    : $"cannot set {controller.Name} limit: the {controller.Name} cgroup v1 controller is not mounted on this host");
+            }
         }
     }
 
     private V1Cgroup Freezer() =>
-        Cgroup("freezer") ?? throw new RuntimeException("cannot freeze or thaw: the freezer cgroup v1 controller is not mounted on this host");
+        Cgroup("freezer") ?? throw new RuntimeException(_leftOut.Contains("freezer")
+            ? CgroupRootless.NoFreezerError
+            : "cannot freeze or thaw: the freezer cgroup v1 controller is not mounted on this host");
 
     public void Freeze() => FreezerV1.Freeze(Freezer());
     public void Thaw() => FreezerV1.Thaw(Freezer());

@@ -16,9 +16,13 @@ internal sealed class V2Manager : ICgroupManager
     private readonly IDeviceFilterInstaller _deviceFilter;
     private readonly string _hugePagesDir;
     private readonly Func<int, string> _readProcCgroup;
+    private readonly CgroupRootless _rootless;
+    private readonly Dictionary<string, string> _paths;
+    /// <summary>False for a rootless container that was left out of its cgroup (no permission): it has none.</summary>
+    private bool _joined;
 
     public V2Manager(string root, string path, CgroupFiles files, CgroupDirs dirs, IDeviceFilterInstaller deviceFilter, string hugePagesDir,
-        Func<int, string> readProcCgroup)
+        Func<int, string> readProcCgroup, CgroupRootless? rootless = null)
     {
         _root = LexicalPath.Clean(root);
         _path = LexicalPath.Clean(path);
@@ -27,11 +31,13 @@ internal sealed class V2Manager : ICgroupManager
         _deviceFilter = deviceFilter;
         _hugePagesDir = hugePagesDir;
         _readProcCgroup = readProcCgroup;
-        Paths = new Dictionary<string, string> { [""] = _path };
+        _rootless = rootless ?? CgroupRootless.Off;
+        _joined = _rootless.WasJoined("");
+        _paths = _joined ? new Dictionary<string, string> { [""] = _path } : [];
     }
 
     public CgroupMode Mode => CgroupMode.Unified;
-    public IReadOnlyDictionary<string, string> Paths { get; }
+    public IReadOnlyDictionary<string, string> Paths => _paths;
 
     public IReadOnlyList<string> CreatedDirs => _dirs.Created;
 
@@ -39,12 +45,34 @@ internal sealed class V2Manager : ICgroupManager
     {
         var domain = resources is not null &&
             (V2Memory.IsSet(resources) || V2Io.IsSet(resources) || V2Cpu.IsSet(resources) || V2Simple.HugetlbSet(resources));
-        V2Create.Create(_root, _path, _files, _dirs, domain);
+        try
+        {
+            V2Create.Create(_root, _path, _files, _dirs, domain);
+        }
+        catch (RuntimeException e) when (_rootless.Ignores(e))
+        {
+            // runc: tolerated only when nothing would need the cgroup's controllers.
+            if (resources is not null && NeedsControllers(resources))
+                throw new RuntimeException($"rootless needs no limits + no cgrouppath when no permission is granted for cgroups: {e.Message}", e);
+            _joined = false;
+            _paths.Clear();
+            return;
+        }
         CgroupDirs.AddProcess(_files, _path, pid);
     }
 
+    private static bool NeedsControllers(LinuxResources r) => FirstRequested(r) is not null;
+
+    /// <summary>The first controller a limit in r needs ("unified" for raw keys), or null when none does.</summary>
+    private static string? FirstRequested(LinuxResources r) =>
+        V2Simple.PidsSet(r) ? "pids" : V2Memory.IsSet(r) ? "memory" : V2Io.IsSet(r) ? "io" : V2Cpu.IsSet(r) ? "cpu" :
+        V2Simple.CpusetSet(r) ? "cpuset" : V2Simple.HugetlbSet(r) ? "hugetlb" : V2Simple.RdmaSet(r) ? "rdma" :
+        r.Unified is { Count: > 0 } ? "unified" : null;
+
     public void AddPid(int pid, SubCgroupPaths? subCgroups = null, int initPid = 0)
     {
+        if (!_joined)
+            return;
         try
         {
             CgroupDirs.AddProcess(_files, subCgroups?.Resolve(Paths)[""] ?? _path, pid);
@@ -81,6 +109,12 @@ internal sealed class V2Manager : ICgroupManager
 
     public void Set(LinuxResources r)
     {
+        if (!_joined)
+        {
+            if (FirstRequested(r) is { } controller)
+                throw new RuntimeException(CgroupRootless.NotJoinedError(controller));
+            return;
+        }
         var controllers = (_files.TryRead(_path, "cgroup.controllers") ?? "")
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         void Need(string controller, bool requested)
@@ -102,19 +136,30 @@ internal sealed class V2Manager : ICgroupManager
         V2Io.Set(_files, _path, r);
         V2Cpu.Set(_files, _path, r);
         if (r.Devices is { Count: > 0 })
-            _deviceFilter.Install(_path, DeviceFilterProgram.Generate(DeviceRule.FromSpec(r.Devices)));
+        {
+            try
+            {
+                _deviceFilter.Install(_path, DeviceFilterProgram.Generate(DeviceRule.FromSpec(r.Devices)));
+            }
+            catch (RuntimeException) when (_rootless.Enabled)
+            {
+                // Device rules are not expected to work rootless; runc ignores their errors.
+            }
+        }
         V2Simple.SetCpuset(_files, _path, r);
         V2Simple.SetHugetlb(_files, _path, r);
         V2Simple.SetRdma(_files, _path, r);
         V2Unified.Set(_files, _path, r.Unified, controllers);
     }
 
-    public void Freeze() => V2Freezer.Freeze(_files, _path);
-    public void Thaw() => V2Freezer.Thaw(_files, _path);
-    public FreezerState GetFreezerState() => V2Freezer.State(_files, _path);
-    public IReadOnlyList<int> GetPids() => CgroupDirs.PidsRecursive(_files, _path);
-    public CgroupStats GetStats() => V2Stats.Read(_files, _path, _hugePagesDir);
-    public Oom.IOomWatcher? WatchOom() => _files.Exists(_path, "memory.events") ? new Oom.V2OomWatcher(_path, _files) : null;
+    private string FreezablePath() => _joined ? _path : throw new RuntimeException(CgroupRootless.NoFreezerError);
+
+    public void Freeze() => V2Freezer.Freeze(_files, FreezablePath());
+    public void Thaw() => V2Freezer.Thaw(_files, FreezablePath());
+    public FreezerState GetFreezerState() => _joined ? V2Freezer.State(_files, _path) : FreezerState.Undefined;
+    public IReadOnlyList<int> GetPids() => _joined ? CgroupDirs.PidsRecursive(_files, _path) : [];
+    public CgroupStats GetStats() => _joined ? V2Stats.Read(_files, _path, _hugePagesDir) : new CgroupStats();
+    public Oom.IOomWatcher? WatchOom() => _joined && _files.Exists(_path, "memory.events") ? new Oom.V2OomWatcher(_path, _files) : null;
     public void Destroy() => _dirs.RemoveCreated(new HashSet<string> { _path });
-    public bool Exists() => Directory.Exists(_path);
+    public bool Exists() => _joined && Directory.Exists(_path);
 }

@@ -47,6 +47,8 @@ public static class SeccompCache
 
     private static bool UsableDir(string dir)
     {
+        if (Sys.LibC.geteuid() != 0)
+            return false; // a root-only cache: a rootless runtime compiles every time
         try
         {
             if (!Directory.Exists(dir))
@@ -90,7 +92,7 @@ public static class SeccompCache
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Log.Debug($"seccomp cache: {e.Message}");
-            try { File.Delete(temp); } catch (IOException) { }
+            try { File.Delete(temp); } catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }
         }
     }
 }
