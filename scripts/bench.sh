@@ -86,21 +86,21 @@ done
 # 5. state and list with N_STATE containers present; RSS of init while created
 for rt in "${runtimes[@]}"; do
   r=(${BIN[$rt]} --root "$work/root-$rt")
-  for i in $(seq "$N_STATE"); do "${r[@]}" create -b "$work/sleep" "many-$i" </dev/null >/dev/null 2>&1; done
-  pid=$("${r[@]}" state many-1 | sed -n 's/.*"pid": *\([0-9]*\).*/\1/p')
+  for i in $(seq "$N_STATE"); do "${r[@]}" create -b "$work/sleep" "many-$rt-$i" </dev/null >/dev/null 2>&1; done
+  pid=$("${r[@]}" state "many-$rt-1" | sed -n 's/.*"pid": *\([0-9]*\).*/\1/p')
   rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
   samples[initrss,$rt]="$rss_kb"
 done
 for i in $(seq "$N"); do
   for rt in "${runtimes[@]}"; do
     r=(${BIN[$rt]} --root "$work/root-$rt")
-    t0=$(now_us); "${r[@]}" state "many-$(( (N_STATE + 1) / 2 ))" >/dev/null; t1=$(now_us); record state "$rt" $((t1 - t0))
+    t0=$(now_us); "${r[@]}" state "many-$rt-$(( (N_STATE + 1) / 2 ))" >/dev/null; t1=$(now_us); record state "$rt" $((t1 - t0))
     t0=$(now_us); "${r[@]}" list >/dev/null; t1=$(now_us); record list "$rt" $((t1 - t0))
   done
 done
 for rt in "${runtimes[@]}"; do
   r=(${BIN[$rt]} --root "$work/root-$rt")
-  for i in $(seq "$N_STATE"); do "${r[@]}" delete -f "many-$i" >/dev/null 2>&1; done
+  for i in $(seq "$N_STATE"); do "${r[@]}" delete -f "many-$rt-$i" >/dev/null 2>&1; done
   # peak RSS of the runtime process during run
   peak=$( { /usr/bin/time -f '%M' "${r[@]}" run -b "$work/true" peak </dev/null >/dev/null 2>/dev/null; } 2>&1 | tail -1 || true)
   [[ $peak =~ ^[0-9]+$ ]] || peak=$(bash -c 'command time -f %M '"${r[*]}"' run -b '"$work/true"' peak2 2>&1 >/dev/null </dev/null' | tail -1)
