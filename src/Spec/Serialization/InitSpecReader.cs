@@ -46,6 +46,9 @@ public static class InitSpecReader
 
     private static JsonDocument Parse(ReadOnlySpan<byte> utf8Json)
     {
+        // config.json as read from the bundle may start with a UTF-8 byte order mark.
+        if (utf8Json.StartsWith("\uFEFF"u8))
+            utf8Json = utf8Json[3..];
         var reader = new Utf8JsonReader(utf8Json);
         var doc = JsonDocument.ParseValue(ref reader);
         if (doc.RootElement.ValueKind != JsonValueKind.Object)

@@ -9,7 +9,7 @@ namespace Runc.Sharp.Runtime.Tests.Unit;
 
 public class InitConfigTransferTests
 {
-    private static RuntimeConfig SampleConfig() => SpecJson.ReadConfig("""
+    private static byte[] SampleDocument() => """
         {"ociVersion":"1.3.0","hostname":"h1","root":{"path":"rootfs","readonly":true},
          "process":{"args":["sh","-c","echo hi"],"cwd":"/","env":["A=b"],"user":{"uid":1,"gid":2},
                     "rlimits":[{"type":"RLIMIT_NOFILE","hard":1024,"soft":1024}]},
@@ -17,7 +17,7 @@ public class InitConfigTransferTests
          "annotations":{"x":"y"},
          "linux":{"namespaces":[{"type":"mount"}],"maskedPaths":["/proc/kcore"],"sysctl":{"net.ipv4.ip_forward":"1"},
                   "resources":{"pids":{"limit":16}},"someFutureField":{"kept":true}}}
-        """u8);
+        """u8.ToArray();
 
     [Fact]
     public void Header_config_and_process_arrive_unchanged()
@@ -25,16 +25,17 @@ public class InitConfigTransferTests
         var (a, b) = Syscalls.SocketPair();
         using var sender = new MessageChannel(a);
         using var receiver = new MessageChannel(b);
-        var config = SampleConfig();
+        var document = SampleDocument();
+        var config = SpecJson.ReadConfig(document);
         var exec = SpecJson.ReadProcess("""{"args":["ls"],"cwd":"/tmp","terminal":false}"""u8);
         var sent = new InitConfig
         {
-            IsExec = true, ContainerId = "c1", Bundle = "/b", Rootfs = "/b/rootfs", Config = config, Process = exec,
+            IsExec = true, ContainerId = "c1", Bundle = "/b", Rootfs = "/b/rootfs", Process = exec,
             NoPivot = true, ExecFifoFd = 5, ConsoleSocketFd = 6, PidfdSocketFd = 7, PreservedFds = 2, ExtraEnv = ["LISTEN_FDS=1"],
             InUserNamespace = true, NewCgroupNamespace = true, NotifyDirFd = 8,
         };
 
-        InitConfigTransfer.Send(sender, sent);
+        InitConfigTransfer.Send(sender, sent, document);
         var got = InitConfigTransfer.Receive(receiver)!;
 
         got.Should().BeEquivalentTo(sent, o => o.Excluding(c => c.Config).Excluding(c => c.Process));

@@ -54,6 +54,12 @@ public class InitSpecReaderTests
             .Should().NotContainNulls("a comparison with nulls on both sides would prove nothing");
     }
 
+    [Fact]
+    public void A_document_read_from_disk_may_start_with_a_byte_order_mark()
+    {
+        InitSpecReader.ReadConfig([0xEF, 0xBB, 0xBF, .. """{"hostname": "h"}"""u8]).Hostname.Should().Be("h");
+    }
+
     [Theory]
     [InlineData("""{"hostname": 5}""", "hostname")]
     [InlineData("""{"mounts": {}}""", "mounts")]

@@ -17,6 +17,9 @@ public sealed class BundleConfig
 
     public RuntimeConfig Config { get; }
 
+    /// <summary>config.json as read: init reads its parts from this, no need to write it again.</summary>
+    public ReadOnlySpan<byte> Document => _bytes;
+
     private BundleConfig(byte[] bytes, RuntimeConfig config)
     {
         _bytes = bytes;

@@ -107,7 +107,6 @@ public static class ContainerCreator
                 ContainerId = id,
                 Bundle = bundle,
                 Rootfs = rootfs,
-                Config = config,
                 Process = process,
                 NoPivot = o.NoPivot,
                 NoNewKeyring = o.NoNewKeyring,
@@ -121,7 +120,7 @@ public static class ContainerCreator
                 NotifyDirFd = notifyDir is null ? -1 : init.FdBase + pass.Count,
                 Seccomp = seccomp,
             };
-            SendConfig(init, initConfig, IdMappedSources.Create(idMapped, bundle, init.Pid));
+            SendConfig(init, initConfig, bundleConfig, IdMappedSources.Create(idMapped, bundle, init.Pid));
             AwaitReady(init, config, id, bundle, seccomp);
             PhaseTrace.Mark("create: init ready");
             consoleMaster = console?.ReceiveMaster() ?? -1;
@@ -169,12 +168,12 @@ public static class ContainerCreator
     }
 
     /// <summary>The init config, then in one message the idmapped mounts it announces.</summary>
-    private static void SendConfig(InitProcess init, InitConfig initConfig, List<Fd> idMapped)
+    private static void SendConfig(InitProcess init, InitConfig initConfig, BundleConfig bundleConfig, List<Fd> idMapped)
     {
         try
         {
             initConfig.IdMappedSources = idMapped.Count;
-            InitConfigTransfer.Send(init.Channel, initConfig);
+            InitConfigTransfer.Send(init.Channel, initConfig, bundleConfig.Document);
             if (idMapped.Count > 0)
                 FdPassing.SendMany(init.Channel.Fd, idMapped.Select(f => f.Value).ToList(), "idmapped mounts");
         }

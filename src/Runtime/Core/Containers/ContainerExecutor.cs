@@ -26,7 +26,8 @@ public static class ContainerExecutor
             throw new RuntimeException("cannot exec in a paused container (use --ignore-paused to override)");
         Rootless.CreatedInitAccess.CheckExec(record, status);
 
-        var bundleConfig = TryLoadBundle(record.Bundle);
+        var bundle = TryLoadBundle(record.Bundle);
+        var bundleConfig = bundle?.Config;
         var process = ExecProcessBuilder.Build(o, bundleConfig);
         UnsupportedSettings.CheckProcess(process);
         ExecutionSettings.Check(process, bundleConfig?.Linux);
@@ -67,14 +68,13 @@ public static class ContainerExecutor
                 IsExec = true,
                 ContainerId = record.Id,
                 Bundle = record.Bundle,
-                Config = bundleConfig ?? new RuntimeConfig(),
                 Process = process,
                 PreservedFds = o.PreserveFds,
                 ConsoleSocketFd = console is not null ? init.FdBase + o.PreserveFds : -1,
                 PidfdSocketFd = pidfdAt >= 0 ? init.FdBase + pidfdAt : -1,
                 InUserNamespace = record.Namespaces.Contains(LinuxNamespaceTypes.User),
                 Seccomp = record.Seccomp,
-            });
+            }, bundle is null ? "{}"u8 : bundle.Document);
             AwaitExec(init, record);
             consoleMaster = console?.ReceiveMaster() ?? -1;
         }
@@ -156,11 +156,13 @@ public static class ContainerExecutor
             throw new RuntimeException($"exec failed: unable to start container process: {second.Message}");
     }
 
-    private static RuntimeConfig? TryLoadBundle(string bundle)
+    private static BundleConfig? TryLoadBundle(string bundle)
     {
         try
         {
-            return BundleConfig.Load(bundle);
+            var loaded = BundleConfig.LoadWithoutSchema(bundle);
+            loaded.RequireSchemaValid();
+            return loaded;
         }
         catch (RuntimeException)
         {

@@ -4,17 +4,18 @@ using Runc.Sharp.Spec.Serialization;
 namespace Runc.Sharp.Runtime.Protocol;
 
 /// <summary>
-/// Sends an <see cref="InitConfig"/> as three frames: its own small fields, then the config and the
-/// process as spec documents written with the serialiser that read config.json. Init reads them
+/// Sends an <see cref="InitConfig"/> as three frames: its own small fields, then the config (the
+/// bundle's config.json as it was read) and the process as spec documents. Init reads them
 /// without System.Text.Json's serializer (<see cref="InitWire"/>, <see cref="InitSpecReader"/>):
 /// its metadata for the config's type graph would cost a fresh init process milliseconds.
 /// </summary>
 public static class InitConfigTransfer
 {
-    public static void Send(MessageChannel channel, InitConfig config)
+    /// <summary>configDocument is the config as a spec document (the bundle's config.json as read); config.Config is not sent.</summary>
+    public static void Send(MessageChannel channel, InitConfig config, ReadOnlySpan<byte> configDocument)
     {
         channel.SendBytes(InitWire.Header(config));
-        channel.SendBytes(SpecJson.WriteConfig(config.Config, SpecJson.ConfigIndent));
+        channel.SendBytes(configDocument.ToArray());
         channel.SendBytes(SpecJson.WriteProcess(config.Process, SpecJson.ConfigIndent));
     }
 
