@@ -75,8 +75,6 @@ public sealed unsafe partial class HostNotifySocket : IDisposable
 
     private void Receive()
     {
-        var data = new byte[4096];
-        var control = stackalloc byte[64];
         var pfd = stackalloc int[2];
         while (!_stopping)
         {
@@ -84,30 +82,17 @@ public sealed unsafe partial class HostNotifySocket : IDisposable
             pfd[1] = 1; // POLLIN
             if (poll(pfd, 1, 100) <= 0)
                 continue;
-            new Span<byte>(control, 64).Clear();
-            nint n;
-            var fds = new List<int>();
-            fixed (byte* p = data)
-            {
-                var iov = new IoVec { Base = p, Len = (nuint)data.Length };
-                var msg = new MsgHdr { Iov = &iov, IovLen = 1, Control = control, ControlLen = 64 };
-                n = recvmsg(_fd, &msg, 0x40000000 /* MSG_CMSG_CLOEXEC */);
-                if (n < 0)
-                    continue;
-                var cmsg = (CmsgHdr*)control;
-                if (msg.ControlLen >= 16 && cmsg->Level == 1 && cmsg->Type == 1 /* SCM_RIGHTS */)
-                    for (var i = 0; i < ((int)cmsg->Len - 16) / 4; i++)
-                        fds.Add(*(int*)(control + 16 + 4 * i));
-            }
-            foreach (var fd in fds)
+            if (SocketMessage.Receive(_fd) is not { } m)
+                continue;
+            foreach (var fd in m.Fds)
             {
                 if (HoldBarriers)
                     _heldFds.Add(fd);
                 else
                     close(fd);
             }
-            _messages.Add(new Message(Encoding.UTF8.GetString(data, 0, (int)n), fds.Count));
-            if (fds.Count > 0)
+            _messages.Add(new Message(m.Text, m.Fds.Count));
+            if (m.Fds.Count > 0)
                 BarrierReceived.Set();
         }
     }
@@ -122,36 +107,8 @@ public sealed unsafe partial class HostNotifySocket : IDisposable
             File.Delete(Address);
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct IoVec
-    {
-        public byte* Base;
-        public nuint Len;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct MsgHdr
-    {
-        public void* Name;
-        public uint NameLen;
-        public IoVec* Iov;
-        public nuint IovLen;
-        public byte* Control;
-        public nuint ControlLen;
-        public int Flags;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct CmsgHdr
-    {
-        public nuint Len;
-        public int Level;
-        public int Type;
-    }
-
     [LibraryImport("libc", SetLastError = true)] private static partial int socket(int domain, int type, int protocol);
     [LibraryImport("libc", SetLastError = true)] private static partial int bind(int fd, byte* addr, int len);
-    [LibraryImport("libc", SetLastError = true)] private static partial nint recvmsg(int fd, MsgHdr* msg, int flags);
     [LibraryImport("libc", SetLastError = true)] private static partial int poll(int* fds, nuint nfds, int timeout);
     [LibraryImport("libc")] private static partial int close(int fd);
 }
