@@ -1,4 +1,4 @@
-namespace Runc.Sharp.Cli.Parsing;
+namespace Runc.Sharp.Cli;
 
 /// <summary>
 /// How much each command allocates, measured with RUNCS_TRACE=1 (the KB column of its last line)
