@@ -3,6 +3,8 @@
  * .NET runtime starts any thread, and does nothing unless _RUNCS_INITPIPE is set. Setting up
  * namespaces here is what lets C# start already inside them: setns() into a mount or user
  * namespace is refused to a multi-threaded process, and a pid namespace only applies to children.
+ * With RUNCS_MODE_INIT_NATIVE, .NET never starts in init: stage 1 runs the runtime's plan
+ * (native_init.c) and execs the container's program.
  */
 #include "protocol.h"
 #include "shim.h"
@@ -100,6 +102,8 @@ static void run_stages(int sync_fd)
             runcs_bail(sync_fd, errno, "unshare namespaces 0x%x", flags);
         prctl(PR_SET_NAME, b.mode == RUNCS_MODE_EXEC ? "runcs:[1:EXEC]" : "runcs:[1:INIT]", 0, 0, 0);
         runcs_report(sync_fd, RUNCS_SYNC_CHILD_PID, getpid(), NULL);
+        if (b.mode == RUNCS_MODE_INIT_NATIVE)
+            runcs_native_init(sync_fd);
         runcs_stage = new_stage;
         return;
     }
@@ -121,6 +125,8 @@ static void run_stages(int sync_fd)
     if (child == 0) {
         close(go[1]);
         stage_child(sync_fd, go[0], &b, (flags & CLONE_NEWUSER) != 0);
+        if (b.mode == RUNCS_MODE_INIT_NATIVE)
+            runcs_native_init(sync_fd);
         runcs_stage = new_stage;
         return;
     }

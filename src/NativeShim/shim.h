@@ -48,4 +48,32 @@ void runcs_write_id_maps(int sync_fd, pid_t pid, const struct runcs_bootstrap *b
 /* Splits map text (modified in place) into argv for newuidmap/newgidmap: tool pid id id count...;
  * returns argc, or -1 when more than max - 1 entries would be needed. */
 int runcs_map_tool_argv(const char *tool, const char *pid, char *map, char **argv, int max);
+/* plan.c: the native init plan; a field read past its op's end sets bad and returns 0 or "" */
+struct runcs_plan {
+    const uint8_t *buf;
+    size_t len, pos;
+    uint32_t flags;
+};
+struct runcs_op {
+    uint16_t code;
+    const uint8_t *p, *end;
+    int bad;
+};
+int runcs_plan_open(struct runcs_plan *plan, const uint8_t *buf, size_t len);
+/* 1: *op is the next op; 0: the end; -1: malformed. */
+int runcs_plan_next(struct runcs_plan *plan, struct runcs_op *op);
+uint32_t runcs_op_u32(struct runcs_op *op);
+uint64_t runcs_op_u64(struct runcs_op *op);
+const uint8_t *runcs_op_bytes(struct runcs_op *op, uint32_t *len);
+const char *runcs_op_str(struct runcs_op *op);
+const char *runcs_op_str_or_null(struct runcs_op *op);
+
+/* init_channel.c: frames to and from the runtime (MessageChannel.cs) */
+uint8_t *runcs_frame_read(int fd, size_t max, size_t *len); /* malloc'd, NUL-terminated; NULL on EOF or error */
+size_t runcs_json_escape(char *out, size_t cap, const char *text);
+int runcs_send_message(int fd, const char *type, const char *message);
+int runcs_message_is(const uint8_t *body, size_t len, const char *type);
+
+/* native_init.c: stage 1 of RUNCS_MODE_INIT_NATIVE; never returns */
+__attribute__((noreturn)) void runcs_native_init(int sync_fd);
 #endif

@@ -5,6 +5,7 @@ using Runc.Sharp.Runtime.Execution;
 using Runc.Sharp.Runtime.OciHooks;
 using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
+using Runc.Sharp.Runtime.NativeInit;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Rootfs;
 using Runc.Sharp.Runtime.Rootless;
@@ -78,6 +79,9 @@ public static class ContainerCreator
             if (pidfd is not null)
                 pass.Add(pidfd.Fd);
             var maps = plan.Creates(LinuxNamespaceTypes.User) ? UserNamespaceMaps.For(config.Linux, identity) : UserNamespaceMaps.None;
+            var whyNotNative = NativeInitSupport.WhyNot(config, process,
+                new(process.Terminal == true, pidfd is not null, notifyDir is not null, idMapped.Count > 0));
+            Log.Debug(whyNotNative is null ? "init: native" : $"init: C# init, for {whyNotNative}");
 
             init = InitLauncher.Start(new LaunchRequest
             {
@@ -93,6 +97,7 @@ public static class ContainerCreator
                 TimeOffsets = TimeOffsetsText(config.Linux),
                 OomScoreAdj = process.OomScoreAdj,
                 PassFds = notifyDir is null ? pass : [.. pass, notifyDir.Value],
+                NativeInit = whyNotNative is null,
             });
             JoinCgroup(cgroup, resources, init.Pid);
             // The schema check is the costly part of loading: it overlaps with init's start-up.
@@ -120,7 +125,10 @@ public static class ContainerCreator
                 NotifyDirFd = notifyDir is null ? -1 : init.FdBase + pass.Count,
                 Seccomp = seccomp,
             };
-            SendConfig(init, initConfig, bundleConfig, IdMappedSources.Create(idMapped, bundle, init.Pid));
+            if (whyNotNative is null)
+                SendPlan(init, initConfig, config);
+            else
+                SendConfig(init, initConfig, bundleConfig, IdMappedSources.Create(idMapped, bundle, init.Pid));
             AwaitReady(init, config, id, bundle, seccomp);
             PhaseTrace.Mark("create: init ready");
             consoleMaster = console?.ReceiveMaster() ?? -1;
@@ -165,6 +173,30 @@ public static class ContainerCreator
         cgroup.Apply(initPid, resources);
         cgroup.Set(resources);
         CpuAffinityTransition.Reset(initPid);
+    }
+
+    /// <summary>The native init's whole work as one plan, built from what C# init would have been sent.</summary>
+    private static void SendPlan(InitProcess init, InitConfig c, RuntimeConfig config)
+    {
+        var plan = InitPlanBuilder.Build(new InitPlanBuilder.Inputs
+        {
+            Config = config,
+            Process = c.Process,
+            Rootfs = c.Rootfs,
+            Bundle = c.Bundle,
+            NoPivot = c.NoPivot,
+            InUserNamespace = c.InUserNamespace,
+            NewCgroupNamespace = c.NewCgroupNamespace,
+            Hierarchies = () => HostCgroups.Hierarchies(File.ReadAllLines($"/proc/{init.Pid}/cgroup"), File.ReadLines("/proc/self/mountinfo")),
+            SetgroupsAllowed = Init.SetgroupsPolicy.AllowedFor(init.Pid, c.InUserNamespace, config),
+            PreservedFds = c.PreservedFds,
+            ExecFifoFd = c.ExecFifoFd,
+            ConsoleSocketFd = c.ConsoleSocketFd,
+            ExtraEnv = c.ExtraEnv,
+            Seccomp = c.Seccomp,
+        });
+        init.Channel.SendBytes(plan.ToArray());
+        PhaseTrace.Mark("create: plan sent");
     }
 
     /// <summary>The init config, then in one message the idmapped mounts it announces.</summary>

@@ -23,5 +23,20 @@ public static class SetgroupsPolicy
         }
     }
 
+    /// <summary>The same question about another process, asked by the runtime for the native init.</summary>
+    public static bool AllowedFor(int pid, bool inUserNamespace, Spec.Model.RuntimeConfig config)
+    {
+        if (!inUserNamespace)
+            return true;
+        try
+        {
+            return !IsDenied(File.ReadAllText($"/proc/{pid}/setgroups"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (config.Linux?.GidMappings?.Count ?? 0) > 0;
+        }
+    }
+
     public static bool IsDenied(string setgroupsFile) => setgroupsFile.Trim() == "deny";
 }

@@ -4,6 +4,8 @@ namespace Runc.Sharp.Runtime.Launch;
 public sealed class LaunchRequest
 {
     public bool IsExec { get; init; }
+    /// <summary>A container's init that runs the runtime's plan in C (RUNCS_MODE_INIT_NATIVE): .NET never starts in it.</summary>
+    public bool NativeInit { get; init; }
     public uint CloneFlags { get; init; }
     public IReadOnlyList<(uint Flag, string Path)> Joins { get; init; } = [];
     public string? UidMap { get; init; }

@@ -26,6 +26,8 @@ public static class CgroupMount
         }
 
         Syscalls.Mount("tmpfs", target.ProcPath, "tmpfs", flags & ~MS_RDONLY, "mode=755", mount.Destination);
+        // The fd from before the mount names the directory beneath the tmpfs: aliases go in the tmpfs.
+        using var tmpfs = ctx.Root.Open(mount.Destination, flags: LibC.O_PATH | LibC.O_DIRECTORY);
         foreach (var h in hierarchies)
         {
             var name = Path.GetFileName(h.MountPoint);
@@ -36,7 +38,7 @@ public static class CgroupMount
             if (name.Contains(','))
                 foreach (var alias in name.Split(','))
                     if (alias != name)
-                        LibC.symlinkat(name, target.Value, alias);
+                        LibC.symlinkat(name, tmpfs.Value, alias);
         }
         if ((flags & MS_RDONLY) != 0)
         {

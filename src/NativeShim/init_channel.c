@@ -1,0 +1,115 @@
+/*
+ * The native init's side of the runtime's message channel (MessageChannel.cs): frames of a u32
+ * little-endian length and a body; init's messages are JSON objects {"type":..., "message":...}.
+ */
+#include "shim.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int read_exact(int fd, void *buf, size_t len)
+{
+    uint8_t *p = buf;
+    while (len > 0) {
+        ssize_t n = read(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static int write_all(int fd, const void *buf, size_t len)
+{
+    const uint8_t *p = buf;
+    while (len > 0) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+uint8_t *runcs_frame_read(int fd, size_t max, size_t *len)
+{
+    uint8_t h[4];
+    if (read_exact(fd, h, 4) < 0)
+        return NULL;
+    size_t n = h[0] | h[1] << 8 | h[2] << 16 | (size_t)h[3] << 24;
+    if (n > max)
+        return NULL;
+    uint8_t *body = malloc(n + 1);
+    if (body == NULL || read_exact(fd, body, n) < 0) {
+        free(body);
+        return NULL;
+    }
+    body[n] = '\0';
+    *len = n;
+    return body;
+}
+
+size_t runcs_json_escape(char *out, size_t cap, const char *text)
+{
+    size_t n = 0;
+    for (const unsigned char *s = (const unsigned char *)text; *s; s++) {
+        char tmp[8];
+        const char *piece = tmp;
+        size_t plen;
+        if (*s == '"' || *s == '\\') {
+            tmp[0] = '\\';
+            tmp[1] = (char)*s;
+            plen = 2;
+        } else if (*s < 0x20) {
+            plen = (size_t)snprintf(tmp, sizeof(tmp), "\\u%04x", *s);
+        } else {
+            tmp[0] = (char)*s;
+            plen = 1;
+        }
+        if (n + plen >= cap)
+            break;
+        memcpy(out + n, piece, plen);
+        n += plen;
+    }
+    if (cap > 0)
+        out[n] = '\0';
+    return n;
+}
+
+int runcs_send_message(int fd, const char *type, const char *message)
+{
+    char escaped[2048];
+    char frame[4 + sizeof(escaped) + 64];
+    int len;
+    if (message != NULL) {
+        runcs_json_escape(escaped, sizeof(escaped), message);
+        len = snprintf(frame + 4, sizeof(frame) - 4, "{\"type\":\"%s\",\"message\":\"%s\"}", type, escaped);
+    } else {
+        len = snprintf(frame + 4, sizeof(frame) - 4, "{\"type\":\"%s\"}", type);
+    }
+    if (len < 0 || (size_t)len >= sizeof(frame) - 4)
+        return -1;
+    frame[0] = (char)(len & 0xff);
+    frame[1] = (char)(len >> 8 & 0xff);
+    frame[2] = (char)(len >> 16 & 0xff);
+    frame[3] = (char)(len >> 24 & 0xff);
+    return write_all(fd, frame, 4 + (size_t)len);
+}
+
+int runcs_message_is(const uint8_t *body, size_t len, const char *type)
+{
+    char want[64];
+    int n = snprintf(want, sizeof(want), "\"type\":\"%s\"", type);
+    if (n < 0 || (size_t)n >= sizeof(want))
+        return 0;
+    return memmem(body, len, want, (size_t)n) != NULL;
+}

@@ -1,0 +1,153 @@
+using Runc.Sharp.Runtime.Protocol;
+using Runc.Sharp.Runtime.Rootfs;
+using Runc.Sharp.Runtime.Security;
+using Runc.Sharp.Runtime.Security.Seccomp;
+using Runc.Sharp.Spec.Model;
+
+namespace Runc.Sharp.Runtime.NativeInit;
+
+/// <summary>
+/// A container's init as a plan for the native init: the steps of C# init's StandardInit, in its
+/// order, for a config <see cref="NativeInitSupport"/> accepted.
+/// </summary>
+public static class InitPlanBuilder
+{
+    public sealed record Inputs
+    {
+        public required RuntimeConfig Config { get; init; }
+        public required Process Process { get; init; }
+        public required string Rootfs { get; init; }
+        public required string Bundle { get; init; }
+        public bool NoPivot { get; init; }
+        public bool InUserNamespace { get; init; }
+        public bool NewCgroupNamespace { get; init; }
+        /// <summary>Init's cgroup hierarchies; asked only when the config has a cgroup mount.</summary>
+        public required Func<List<HostCgroups.Hierarchy>> Hierarchies { get; init; }
+        /// <summary>Whether init may call setgroups (its user namespace's setgroups file).</summary>
+        public bool SetgroupsAllowed { get; init; } = true;
+        public int PreservedFds { get; init; }
+        public int ExecFifoFd { get; init; }
+        public int ConsoleSocketFd { get; init; } = -1;
+        public IReadOnlyList<string> ExtraEnv { get; init; } = [];
+        public SeccompProgram? Seccomp { get; init; }
+        public int LastCap { get; init; } = CapabilityNames.LastCap();
+    }
+
+    public static InitPlanWriter Build(Inputs i)
+    {
+        var plan = new InitPlanWriter(i.InUserNamespace ? ShimProtocol.PlanInUserns : 0);
+        var config = i.Config;
+        var process = i.Process;
+        plan.Op(ShimProtocol.OpUmask, f => f.U32(0));
+        if (i.NewCgroupNamespace)
+            plan.Op(ShimProtocol.OpUnshareCgroupns);
+        plan.Op(ShimProtocol.OpOpenPrivateProc);
+
+        RootfsPlan.Prepare(plan, config, i.Rootfs, i.Bundle, i.InUserNamespace, i.NewCgroupNamespace, i.Hierarchies);
+        if ((config.Hooks?.Prestart?.Count ?? 0) > 0 || (config.Hooks?.CreateRuntime?.Count ?? 0) > 0)
+            plan.Op(ShimProtocol.OpRunHooks);
+        RootfsPlan.SwitchRoot(plan, i.Rootfs, i.NoPivot);
+        plan.Op(ShimProtocol.OpOpenContainerProc);
+        // Before Finish: it makes the readonlyPaths (/proc/sys in the default spec) read-only.
+        Sysctls(plan, config.Linux?.Sysctl);
+        RootfsPlan.Finish(plan, config);
+
+        if (!string.IsNullOrEmpty(config.Hostname))
+            plan.Op(ShimProtocol.OpHostname, f => f.Str(config.Hostname));
+        if (!string.IsNullOrEmpty(config.Domainname))
+            plan.Op(ShimProtocol.OpDomainname, f => f.Str(config.Domainname));
+        if (i.ConsoleSocketFd >= 0)
+            plan.Op(ShimProtocol.OpCloseFd, f => f.U32((uint)i.ConsoleSocketFd));
+
+        Rlimits(plan, process.Rlimits);
+        foreach (var e in (process.Env ?? []).Concat(i.ExtraEnv))
+            if (e.Contains('='))
+                plan.Op(ShimProtocol.OpEnv, f => f.Str(e));
+        var uid = process.User?.Uid ?? 0;
+        plan.Op(ShimProtocol.OpDefaultHome, f => f.U32(uid));
+        plan.Op(ShimProtocol.OpCwd, f => f.Str(process.Cwd));
+        var args = process.Args ?? [];
+        if (args.Count == 0)
+            RootfsPlan.Fail(plan, "process.args must not be empty");
+        foreach (var a in args)
+            plan.Op(ShimProtocol.OpArg, f => f.Str(a));
+        plan.Op(ShimProtocol.OpLookup);
+        plan.Op(ShimProtocol.OpExitOnSignals);
+
+        var noNewPrivileges = process.NoNewPrivileges == true;
+        // Without no_new_privs, loading a filter needs CAP_SYS_ADMIN: before capabilities drop.
+        if (!noNewPrivileges)
+            Seccomp(plan, i.Seccomp);
+        UserAndCapabilities(plan, process, i.SetgroupsAllowed, i.LastCap);
+        plan.Op(ShimProtocol.OpUmask, f => f.U32(process.User?.Umask ?? 0b000_010_010));
+        if (noNewPrivileges)
+            Seccomp(plan, i.Seccomp);
+
+        plan.Op(ShimProtocol.OpReady);
+        plan.Op(ShimProtocol.OpWaitStart, f => f.U32((uint)i.ExecFifoFd));
+        plan.Op(ShimProtocol.OpExec, f => f.U32((uint)(3 + i.PreservedFds)));
+        return plan;
+    }
+
+    private static void Sysctls(InitPlanWriter plan, Dictionary<string, string>? sysctls)
+    {
+        foreach (var (key, value) in sysctls ?? [])
+        {
+            // "a.b.c" or, as sysctl.d allows, "a/b/c" (then dots belong to names: eth0.100).
+            var relative = key.Contains('/') ? key : key.Replace('.', '/');
+            if (relative.Split('/').Any(part => part is "" or "." or ".."))
+            {
+                RootfsPlan.Fail(plan, $"invalid sysctl name {key}");
+                return;
+            }
+            plan.Op(ShimProtocol.OpSysctl, f => f.Str(key).Str(relative).Str(value));
+        }
+    }
+
+    private static void Rlimits(InitPlanWriter plan, List<Rlimit>? limits)
+    {
+        foreach (var l in limits ?? [])
+        {
+            int number;
+            try
+            {
+                number = Security.Rlimits.Number(l.Type);
+            }
+            catch (Diagnostics.RuntimeException e)
+            {
+                RootfsPlan.Fail(plan, e.Message);
+                return;
+            }
+            plan.Op(ShimProtocol.OpRlimit, f => f.U32((uint)number).U64(l.Soft).U64(l.Hard).Str(l.Type.ToLowerInvariant()[7..]));
+        }
+    }
+
+    private static void Seccomp(InitPlanWriter plan, SeccompProgram? program)
+    {
+        if (program is null)
+            return;
+        if (program.ListenerPath is not null)
+            RootfsPlan.Fail(plan, "native init: a seccomp notify listener needs C# init");
+        plan.Op(ShimProtocol.OpSeccomp, f => f.U32(program.Flags).Bytes(program.Filter));
+    }
+
+    private static void UserAndCapabilities(InitPlanWriter plan, Process process, bool setgroupsAllowed, int lastCap)
+    {
+        var sets = CapabilitySetter.Resolve(process.Capabilities);
+        plan.Op(ShimProtocol.OpDropBounding, f => f.U64(sets.Bounding).U32((uint)lastCap));
+        var groups = process.User?.AdditionalGids ?? [];
+        if (!setgroupsAllowed && groups.Count > 0)
+            RootfsPlan.Fail(plan, "cannot set additional gids: setgroups is denied in this user namespace");
+        plan.Op(ShimProtocol.OpSetUser, f =>
+        {
+            f.U32(process.User?.Uid ?? 0).U32(process.User?.Gid ?? 0).U32(setgroupsAllowed ? 1u : 0u);
+            var sent = setgroupsAllowed ? groups : [];
+            f.U32((uint)sent.Count);
+            foreach (var g in sent)
+                f.U32(g);
+        });
+        plan.Op(ShimProtocol.OpSetCaps, f => f.U64(sets.Effective).U64(sets.Permitted).U64(sets.Inheritable).U64(sets.Ambient));
+        if (process.NoNewPrivileges == true)
+            plan.Op(ShimProtocol.OpNoNewPrivs);
+    }
+}

@@ -1,0 +1,48 @@
+using Runc.Sharp.Runtime.Rootfs;
+using Runc.Sharp.Spec.Model;
+
+namespace Runc.Sharp.Runtime.NativeInit;
+
+/// <summary>
+/// Whether a container's init can run as a native plan (no .NET start in init), or needs C# init
+/// for something the plan has no op for yet. Both do the same steps; the native one is the fast path.
+/// </summary>
+public static class NativeInitSupport
+{
+    /// <summary>RUNCS_NATIVE_INIT=0 always uses C# init (to compare the two, or as a way out).</summary>
+    public const string EnvVar = "RUNCS_NATIVE_INIT";
+
+    public sealed record Needs(bool Terminal, bool PidfdSocket, bool NotifySocket, bool IdMappedMounts);
+
+    /// <summary>null when the native init can create this container; else what it cannot do yet.</summary>
+    public static string? WhyNot(RuntimeConfig config, Process process, Needs needs)
+    {
+        if (Environment.GetEnvironmentVariable(EnvVar) == "0")
+            return $"{EnvVar}=0";
+        if (needs.Terminal)
+            return "a terminal";
+        if (needs.PidfdSocket)
+            return "--pidfd-socket";
+        if (needs.NotifySocket)
+            return "NOTIFY_SOCKET";
+        if (needs.IdMappedMounts)
+            return "idmapped mounts";
+        if (config.Hooks?.CreateContainer is { Count: > 0 } || config.Hooks?.StartContainer is { Count: > 0 })
+            return "createContainer or startContainer hooks";
+        if (process.Scheduler is not null || process.IoPriority is not null || config.Linux?.Personality is not null)
+            return "scheduler, ioPriority or personality";
+        if (config.Linux?.Seccomp is { } seccomp && UsesNotify(seccomp))
+            return "a seccomp notify listener";
+        foreach (var m in config.Mounts ?? [])
+        {
+            var opts = MountOptions.Parse(m.Options, m.Type);
+            if (opts.TmpCopyUp || opts.IdMap)
+                return "tmpcopyup or idmap mounts";
+        }
+        return null;
+    }
+
+    private static bool UsesNotify(LinuxSeccomp seccomp) =>
+        !string.IsNullOrEmpty(seccomp.ListenerPath) || seccomp.DefaultAction == "SCMP_ACT_NOTIFY" ||
+        (seccomp.Syscalls?.Any(s => s.Action == "SCMP_ACT_NOTIFY") ?? false);
+}
