@@ -1,7 +1,7 @@
 /*
  * Unit tests of the shim's bootstrap parser (bootstrap.c), its report encoding (report.c) and the
- * newuidmap/newgidmap argument list (idmap.c).
- * Linked with those files only: shim.c's constructor must not run here.
+ * newuidmap/newgidmap argument list (idmap.c); the native init's cases are in test_native_init.c.
+ * Linked with every shim file but shim.c, whose constructor must not run here.
  * Each case runs in a child process, so a crash fails that case and not the whole run.
  * Output: one line per case, "PASS <name>" or "FAIL <name>: <why>"; tests/NativeShim/run.sh counts them.
  */
@@ -21,39 +21,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* ---- a tiny harness ---------------------------------------------------------------------- */
+#include "check.h"
 
-static int case_failed;
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            printf("line %d: CHECK(%s) failed\n", __LINE__, #cond);                                \
-            case_failed = 1;                                                                       \
-            return;                                                                                \
-        }                                                                                          \
-    } while (0)
-
-#define CHECK_INT(actual, expected)                                                                \
-    do {                                                                                           \
-        long long a_ = (long long)(actual), e_ = (long long)(expected);                            \
-        if (a_ != e_) {                                                                            \
-            printf("line %d: %s is %lld, expected %lld\n", __LINE__, #actual, a_, e_);             \
-            case_failed = 1;                                                                       \
-            return;                                                                                \
-        }                                                                                          \
-    } while (0)
-
-#define CHECK_STR(actual, expected)                                                                \
-    do {                                                                                           \
-        const char *a_ = (actual), *e_ = (expected);                                               \
-        if (a_ == NULL || strcmp(a_, e_) != 0) {                                                   \
-            printf("line %d: %s is \"%s\", expected \"%s\"\n", __LINE__, #actual,                  \
-                   a_ ? a_ : "(null)", e_);                                                        \
-            case_failed = 1;                                                                       \
-            return;                                                                                \
-        }                                                                                          \
-    } while (0)
+int case_failed;
 
 /* ---- building messages -------------------------------------------------------------------- */
 
@@ -842,6 +812,7 @@ static const struct test_case cases[] = {
     CASE(prefault_heap_maps_in_the_next_bytes_of_the_region),
     CASE(prefault_heap_stays_inside_the_region),
     CASE(prefault_heap_never_touches_other_mappings),
+    NATIVE_INIT_CASES
 };
 
 /* Runs one case in a child whose stdout is a pipe; its complaints become the FAIL line's reason. */

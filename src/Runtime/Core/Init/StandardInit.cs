@@ -89,7 +89,8 @@ public static class StandardInit
         if (string.IsNullOrEmpty(cwd))
             cwd = "/";
         if (!Directory.Exists(cwd))
-            Directory.CreateDirectory(cwd);
+            Directory.CreateDirectory(cwd, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         Syscalls.Chdir(cwd);
         // After chdir the working directory must be inside our root (CVE-2024-21626).
         var actual = Directory.GetCurrentDirectory();
