@@ -83,6 +83,7 @@ public static class ContainerCreator
                 new(process.Terminal == true, pidfd is not null, notifyDir is not null, idMapped.Count > 0));
             Log.Debug(whyNotNative is null ? "init: native" : $"init: C# init, for {whyNotNative}");
 
+            PhaseTrace.Mark("create: launching init");
             init = InitLauncher.Start(new LaunchRequest
             {
                 // Init makes the cgroup namespace itself once it is in its cgroup (JoinCgroup below),
@@ -99,6 +100,7 @@ public static class ContainerCreator
                 PassFds = notifyDir is null ? pass : [.. pass, notifyDir.Value],
                 NativeInit = whyNotNative is null,
             });
+            PhaseTrace.Mark("create: init pid known");
             JoinCgroup(cgroup, resources, init.Pid);
             // The schema check is the costly part of loading: it overlaps with init's start-up.
             PhaseTrace.Mark("create: init launched");

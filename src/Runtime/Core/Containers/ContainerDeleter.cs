@@ -43,6 +43,19 @@ public static class ContainerDeleter
         Destroy(store, record);
     }
 
+    /// <summary>
+    /// The end of a foreground `run`: init has been waited for, so the container is stopped, and
+    /// the record in memory is the one on disk; reading it back would only cost the time to parse it.
+    /// </summary>
+    public static void DeleteAfterRun(StateStore store, ContainerRecord record)
+    {
+        if (!store.Exists(record.Id))
+            return; // deleted meanwhile by another command
+        using var _ = store.Lock(record.Id);
+        if (store.Exists(record.Id))
+            Destroy(store, record);
+    }
+
     /// <summary>Leftover processes, cgroups, the state directory, then poststop hooks.</summary>
     public static void Destroy(StateStore store, ContainerRecord record)
     {

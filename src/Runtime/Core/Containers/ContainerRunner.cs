@@ -21,7 +21,8 @@ public static class ContainerRunner
         }
         catch (RuntimeException)
         {
-            Cleanup(store, o.Id);
+            // init may still run: the full delete, with its status check and kill.
+            WarnOnly(created.Record.Id, () => ContainerDeleter.Delete(store, o.Id, force: true));
             throw;
         }
         using (relay)
@@ -41,7 +42,7 @@ public static class ContainerRunner
             forwarding?.Join(NotifyBarrier.DefaultTimeout + TimeSpan.FromSeconds(1));
             PhaseTrace.Mark("run: exited");
             if (!keep)
-                Cleanup(store, o.Id);
+                WarnOnly(o.Id, () => ContainerDeleter.DeleteAfterRun(store, created.Record));
             return code;
         }
     }
@@ -54,11 +55,11 @@ public static class ContainerRunner
         return thread;
     }
 
-    private static void Cleanup(StateStore store, string id)
+    private static void WarnOnly(string id, Action delete)
     {
         try
         {
-            ContainerDeleter.Delete(store, id, force: true);
+            delete();
         }
         catch (RuntimeException e)
         {
