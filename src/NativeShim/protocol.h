@@ -44,6 +44,7 @@
 #define RUNCS_MODE_INIT 0 /* create a container */
 #define RUNCS_MODE_EXEC 1 /* join a running container */
 #define RUNCS_MODE_INIT_NATIVE 2 /* create a container; stage 1 runs a plan in C instead of starting .NET */
+#define RUNCS_MODE_EXEC_NATIVE 3 /* join a running container; stage 1 runs a plan in C */
 
 /* Messages from the shim to the runtime: struct { u32 type; s32 value; u32 len; char text[len]; } */
 #define RUNCS_SYNC_CHILD_PID 1 /* value: host pid of the stage-1 process */

@@ -50,10 +50,13 @@ static void become_root_in_userns(int sync_fd, int allow_setgroups)
         runcs_bail(sync_fd, errno, "setgroups");
 }
 
+static int is_exec(uint32_t mode) { return mode == RUNCS_MODE_EXEC || mode == RUNCS_MODE_EXEC_NATIVE; }
+static int is_native(uint32_t mode) { return mode == RUNCS_MODE_INIT_NATIVE || mode == RUNCS_MODE_EXEC_NATIVE; }
+
 static void stage_child(int sync_fd, int go_fd, const struct runcs_bootstrap *b, int in_new_userns)
 {
     char go;
-    prctl(PR_SET_NAME, b->mode == RUNCS_MODE_EXEC ? "runcs:[1:EXEC]" : "runcs:[1:INIT]", 0, 0, 0);
+    prctl(PR_SET_NAME, is_exec(b->mode) ? "runcs:[1:EXEC]" : "runcs:[1:INIT]", 0, 0, 0);
     ssize_t n;
     do
         n = read(go_fd, &go, 1);
@@ -95,14 +98,14 @@ static void run_stages(int sync_fd)
 
     int must_fork = (b.clone_flags & (CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWTIME)) ||
                     (joined & (CLONE_NEWPID | CLONE_NEWTIME));
-    int new_stage = b.mode == RUNCS_MODE_EXEC ? RUNCS_STAGE_EXEC : RUNCS_STAGE_INIT;
+    int new_stage = is_exec(b.mode) ? RUNCS_STAGE_EXEC : RUNCS_STAGE_INIT;
 
     if (!must_fork) {
         if (flags && unshare((int)flags) < 0)
             runcs_bail(sync_fd, errno, "unshare namespaces 0x%x", flags);
-        prctl(PR_SET_NAME, b.mode == RUNCS_MODE_EXEC ? "runcs:[1:EXEC]" : "runcs:[1:INIT]", 0, 0, 0);
+        prctl(PR_SET_NAME, is_exec(b.mode) ? "runcs:[1:EXEC]" : "runcs:[1:INIT]", 0, 0, 0);
         runcs_report(sync_fd, RUNCS_SYNC_CHILD_PID, getpid(), NULL);
-        if (b.mode == RUNCS_MODE_INIT_NATIVE)
+        if (is_native(b.mode))
             runcs_native_init(sync_fd);
         runcs_stage = new_stage;
         return;
@@ -125,7 +128,7 @@ static void run_stages(int sync_fd)
     if (child == 0) {
         close(go[1]);
         stage_child(sync_fd, go[0], &b, (flags & CLONE_NEWUSER) != 0);
-        if (b.mode == RUNCS_MODE_INIT_NATIVE)
+        if (is_native(b.mode))
             runcs_native_init(sync_fd);
         runcs_stage = new_stage;
         return;

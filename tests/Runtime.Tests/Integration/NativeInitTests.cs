@@ -86,6 +86,28 @@ public sealed class NativeInitTests
     }
 
     [RootFact]
+    public void Native_and_CSharp_exec_start_the_same_process()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle("sleep", "30");
+        rc.Run("run", "--detach", "--bundle", b.Dir, "target").ShouldSucceed();
+        string Exec(bool native)
+        {
+            var r = rc.Run(new RunOptions { Environment = new Dictionary<string, string?> { ["RUNCS_NATIVE_INIT"] = native ? null : "0" } },
+                "--debug", "exec", "--user", "65534:65534", "--additional-gids", "10", "--env", "X=1", "--cwd", "/tmp", "--cap", "CAP_KILL",
+                "target", "sh", "-c", "grep -E '^(Uid|Gid|Groups|Cap|NoNewPrivs|Seccomp)' /proc/self/status; ulimit -a; umask; pwd; env | sort; ls -l /proc/self/fd | wc -l").ShouldSucceed();
+            r.Stderr.Should().Contain(native ? "exec: native" : "exec: C# init, for RUNCS_NATIVE_INIT=0");
+            return r.Stdout;
+        }
+
+        var native = Exec(native: true);
+        native.Should().Be(Exec(native: false));
+        native.Should().Contain("Uid:\t65534").And.Contain("X=1").And.Contain("/tmp\n");
+        rc.Run("delete", "--force", "target").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
     public void A_created_containers_init_is_one_thread_without_the_dotnet_runtime()
     {
         using var rc = new RuncsSandbox();

@@ -3,6 +3,7 @@ using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Runtime.Execution;
 using Runc.Sharp.Runtime.Launch;
 using Runc.Sharp.Runtime.Namespaces;
+using Runc.Sharp.Runtime.NativeInit;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Sys;
 using Runc.Sharp.Runtime.Terminal;
@@ -49,9 +50,12 @@ public static class ContainerExecutor
             var pidfdAt = pidfd is not null ? pass.Count : -1;
             if (pidfd is not null)
                 pass.Add(pidfd.Fd);
+            var whyNotNative = NativeInitSupport.WhyNotExec(process, bundleConfig?.Linux, pidfd is not null, record.Seccomp);
+            Log.Debug(whyNotNative is null ? "exec: native" : $"exec: C# init, for {whyNotNative}");
             init = InitLauncher.Start(new LaunchRequest
             {
                 IsExec = true,
+                NativeInit = whyNotNative is null,
                 Joins = record.Namespaces
                     .Select(t => (NamespaceKinds.Flag(t), $"/proc/{record.InitPid}/ns/{NamespaceKinds.ProcName(t)}"))
                     .ToList(),
@@ -63,7 +67,7 @@ public static class ContainerExecutor
                     CpuAffinityTransition.Reset(pid);
                 },
             });
-            InitConfigTransfer.Send(init.Channel, new InitConfig
+            var initConfig = new InitConfig
             {
                 IsExec = true,
                 ContainerId = record.Id,
@@ -74,7 +78,11 @@ public static class ContainerExecutor
                 PidfdSocketFd = pidfdAt >= 0 ? init.FdBase + pidfdAt : -1,
                 InUserNamespace = record.Namespaces.Contains(LinuxNamespaceTypes.User),
                 Seccomp = record.Seccomp,
-            }, bundle is null ? "{}"u8 : bundle.Document);
+            };
+            if (whyNotNative is null)
+                SendPlan(init, initConfig, bundleConfig);
+            else
+                InitConfigTransfer.Send(init.Channel, initConfig, bundle is null ? "{}"u8 : bundle.Document);
             AwaitExec(init, record);
             consoleMaster = console?.ReceiveMaster() ?? -1;
         }
@@ -99,6 +107,22 @@ public static class ContainerExecutor
         var code = ForegroundProcess.Wait(init.Pid);
         proxy?.Drain(TimeSpan.FromSeconds(1));
         return code;
+    }
+
+    private static void SendPlan(InitProcess init, InitConfig c, RuntimeConfig? bundleConfig)
+    {
+        var config = bundleConfig ?? new RuntimeConfig();
+        var plan = InitPlanBuilder.BuildExec(new InitPlanBuilder.Inputs
+        {
+            Config = config,
+            Process = c.Process,
+            InUserNamespace = c.InUserNamespace,
+            SetgroupsAllowed = Init.SetgroupsPolicy.AllowedFor(init.Pid, c.InUserNamespace, config),
+            PreservedFds = c.PreservedFds,
+            ConsoleSocketFd = c.ConsoleSocketFd,
+            Seccomp = c.Seccomp,
+        });
+        init.Channel.SendBytes(plan.ToArray());
     }
 
     /// <summary>

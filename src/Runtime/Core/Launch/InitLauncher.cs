@@ -61,7 +61,13 @@ public static unsafe class InitLauncher
     private static byte[] Bootstrap(LaunchRequest r)
     {
         var m = new BootstrapMessage()
-            .U32(ShimProtocol.AttrMode, r.IsExec ? ShimProtocol.ModeExec : r.NativeInit ? ShimProtocol.ModeInitNative : ShimProtocol.ModeInit)
+            .U32(ShimProtocol.AttrMode, (r.IsExec, r.NativeInit) switch
+            {
+                (true, true) => ShimProtocol.ModeExecNative,
+                (true, false) => ShimProtocol.ModeExec,
+                (false, true) => ShimProtocol.ModeInitNative,
+                (false, false) => ShimProtocol.ModeInit,
+            })
             .U32(ShimProtocol.AttrCloneFlags, r.CloneFlags);
         foreach (var (flag, path) in r.Joins)
             m.NamespacePath(flag, path);

@@ -4,7 +4,7 @@ namespace Runc.Sharp.Runtime.Launch;
 public sealed class LaunchRequest
 {
     public bool IsExec { get; init; }
-    /// <summary>A container's init that runs the runtime's plan in C (RUNCS_MODE_INIT_NATIVE): .NET never starts in it.</summary>
+    /// <summary>An init (or exec) process that runs the runtime's plan in C (RUNCS_MODE_*_NATIVE): .NET never starts in it.</summary>
     public bool NativeInit { get; init; }
     public uint CloneFlags { get; init; }
     public IReadOnlyList<(uint Flag, string Path)> Joins { get; init; } = [];

@@ -14,15 +14,16 @@ public static class InitPlanBuilder
 {
     public sealed record Inputs
     {
+        /// <summary>The bundle's config; for exec, its Linux part may be absent.</summary>
         public required RuntimeConfig Config { get; init; }
         public required Process Process { get; init; }
-        public required string Rootfs { get; init; }
-        public required string Bundle { get; init; }
+        public string Rootfs { get; init; } = "";
+        public string Bundle { get; init; } = "";
         public bool NoPivot { get; init; }
         public bool InUserNamespace { get; init; }
         public bool NewCgroupNamespace { get; init; }
         /// <summary>Init's cgroup hierarchies; asked only when the config has a cgroup mount.</summary>
-        public required Func<List<HostCgroups.Hierarchy>> Hierarchies { get; init; }
+        public Func<List<HostCgroups.Hierarchy>> Hierarchies { get; init; } = () => [];
         /// <summary>Whether init may call setgroups (its user namespace's setgroups file).</summary>
         public bool SetgroupsAllowed { get; init; } = true;
         public int PreservedFds { get; init; }
@@ -37,7 +38,6 @@ public static class InitPlanBuilder
     {
         var plan = new InitPlanWriter(i.InUserNamespace ? ShimProtocol.PlanInUserns : 0);
         var config = i.Config;
-        var process = i.Process;
         plan.Op(ShimProtocol.OpUmask, f => f.U32(0));
         if (i.NewCgroupNamespace)
             plan.Op(ShimProtocol.OpUnshareCgroupns);
@@ -59,6 +59,24 @@ public static class InitPlanBuilder
         if (i.ConsoleSocketFd >= 0)
             plan.Op(ShimProtocol.OpCloseFd, f => f.U32((uint)i.ConsoleSocketFd));
 
+        ProcessSteps(plan, i, isExec: false);
+        return plan;
+    }
+
+    /// <summary>`exec`: SetnsInit's steps, for a process already in the container's namespaces and cgroup.</summary>
+    public static InitPlanWriter BuildExec(Inputs i)
+    {
+        var plan = new InitPlanWriter(i.InUserNamespace ? ShimProtocol.PlanInUserns : 0);
+        if (i.ConsoleSocketFd >= 0)
+            plan.Op(ShimProtocol.OpCloseFd, f => f.U32((uint)i.ConsoleSocketFd));
+        ProcessSteps(plan, i, isExec: true);
+        return plan;
+    }
+
+    /// <summary>From the rlimits to execve, shared by a container's init and exec.</summary>
+    private static void ProcessSteps(InitPlanWriter plan, Inputs i, bool isExec)
+    {
+        var process = i.Process;
         Rlimits(plan, process.Rlimits);
         foreach (var e in (process.Env ?? []).Concat(i.ExtraEnv))
             if (e.Contains('='))
@@ -68,11 +86,12 @@ public static class InitPlanBuilder
         plan.Op(ShimProtocol.OpCwd, f => f.Str(process.Cwd));
         var args = process.Args ?? [];
         if (args.Count == 0)
-            RootfsPlan.Fail(plan, "process.args must not be empty");
+            RootfsPlan.Fail(plan, isExec ? "exec: \"\": executable file not found in $PATH" : "process.args must not be empty");
         foreach (var a in args)
             plan.Op(ShimProtocol.OpArg, f => f.Str(a));
         plan.Op(ShimProtocol.OpLookup);
-        plan.Op(ShimProtocol.OpExitOnSignals);
+        if (!isExec)
+            plan.Op(ShimProtocol.OpExitOnSignals);
 
         var noNewPrivileges = process.NoNewPrivileges == true;
         // Without no_new_privs, loading a filter needs CAP_SYS_ADMIN: before capabilities drop.
@@ -84,9 +103,9 @@ public static class InitPlanBuilder
             Seccomp(plan, i.Seccomp);
 
         plan.Op(ShimProtocol.OpReady);
-        plan.Op(ShimProtocol.OpWaitStart, f => f.U32((uint)i.ExecFifoFd));
+        if (!isExec)
+            plan.Op(ShimProtocol.OpWaitStart, f => f.U32((uint)i.ExecFifoFd));
         plan.Op(ShimProtocol.OpExec, f => f.U32((uint)(3 + i.PreservedFds)));
-        return plan;
     }
 
     private static void Sysctls(InitPlanWriter plan, Dictionary<string, string>? sysctls)

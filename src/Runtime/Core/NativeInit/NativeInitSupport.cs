@@ -42,6 +42,24 @@ public static class NativeInitSupport
         return null;
     }
 
+    /// <summary>The same question for `exec` (SetnsInit's steps).</summary>
+    public static string? WhyNotExec(Process process, LinuxConfig? linux, bool pidfdSocket, Security.Seccomp.SeccompProgram? seccomp)
+    {
+        if (Environment.GetEnvironmentVariable(EnvVar) == "0")
+            return $"{EnvVar}=0";
+        if (process.Terminal == true)
+            return "a terminal";
+        if (pidfdSocket)
+            return "--pidfd-socket";
+        if (process.Scheduler is not null || process.IoPriority is not null || linux?.Personality is not null)
+            return "scheduler, ioPriority or personality";
+        if (!string.IsNullOrEmpty(process.ExecCpuAffinity?.Final))
+            return "execCPUAffinity.final";
+        if (seccomp?.ListenerPath is not null)
+            return "a seccomp notify listener";
+        return null;
+    }
+
     private static bool UsesNotify(LinuxSeccomp seccomp) =>
         !string.IsNullOrEmpty(seccomp.ListenerPath) || seccomp.DefaultAction == "SCMP_ACT_NOTIFY" ||
         (seccomp.Syscalls?.Any(s => s.Action == "SCMP_ACT_NOTIFY") ?? false);

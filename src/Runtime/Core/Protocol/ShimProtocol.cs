@@ -25,6 +25,7 @@ public static class ShimProtocol
     public const uint ModeInit = 0;
     public const uint ModeExec = 1;
     public const uint ModeInitNative = 2;
+    public const uint ModeExecNative = 3;
 
     public const uint SyncChildPid = 1;
     public const uint SyncError = 2;

@@ -196,6 +196,27 @@ public sealed class InitPlanBuilderTests
     }
 
     [Fact]
+    public void Exec_runs_only_the_process_steps()
+    {
+        var config = Spec();
+        var plan = new PlanDecoder(InitPlanBuilder.BuildExec(new InitPlanBuilder.Inputs
+        {
+            Config = config,
+            Process = config.Process!,
+            ConsoleSocketFd = 4,
+            PreservedFds = 1,
+            LastCap = 40,
+        }).ToArray());
+
+        plan.Codes[0].Should().Be(ShimProtocol.OpCloseFd);
+        plan.Codes.Should().NotContain([ShimProtocol.OpMountInRoot, ShimProtocol.OpPivotRoot, ShimProtocol.OpWaitStart,
+            ShimProtocol.OpExitOnSignals, ShimProtocol.OpOpenPrivateProc]);
+        plan.All(ShimProtocol.OpUmask).Should().HaveCount(1, "exec keeps the runtime's umask until the user's is set");
+        plan.Codes.IndexOf(ShimProtocol.OpReady).Should().Be(plan.Codes.Count - 2);
+        plan.All(ShimProtocol.OpExec).Single().U32().Should().Be(4u);
+    }
+
+    [Fact]
     public void Environment_args_and_user_are_the_configs()
     {
         var config = Spec();
@@ -222,6 +243,21 @@ public sealed class NativeInitSupportTests
     [Fact]
     public void The_default_spec_runs_natively() =>
         NativeInitSupport.WhyNot(DefaultSpec.Create(rootless: true), DefaultSpec.Create(rootless: true).Process!, Nothing).Should().BeNull();
+
+    [Fact]
+    public void Exec_needs_CSharp_init_for_a_terminal_affinity_or_a_listener()
+    {
+        var p = DefaultSpec.Create(rootless: false).Process!;
+        p.Terminal = false;
+        NativeInitSupport.WhyNotExec(p, null, false, null).Should().BeNull();
+        NativeInitSupport.WhyNotExec(p, null, true, null).Should().Be("--pidfd-socket");
+        NativeInitSupport.WhyNotExec(p, null, false, new SeccompProgram { ListenerPath = "/run/agent.sock" }).Should().Contain("listener");
+        p.ExecCpuAffinity = new ExecCpuAffinity { Final = "0" };
+        NativeInitSupport.WhyNotExec(p, null, false, null).Should().Contain("execCPUAffinity");
+        p.ExecCpuAffinity = null;
+        p.Terminal = true;
+        NativeInitSupport.WhyNotExec(p, null, false, null).Should().Be("a terminal");
+    }
 
     [Fact]
     public void What_the_plan_has_no_op_for_goes_to_CSharp_init()
