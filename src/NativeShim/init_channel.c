@@ -58,27 +58,47 @@ uint8_t *runcs_frame_read(int fd, size_t max, size_t *len)
     return body;
 }
 
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 if it is not one. */
+static size_t utf8_sequence(const unsigned char *s)
+{
+    size_t n = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 && s[0] < 0xe0 ? 2 : 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    if ((n == 3 && s[0] == 0xe0 && s[1] < 0xa0) || (n == 3 && s[0] == 0xed && s[1] >= 0xa0) ||
+        (n == 4 && s[0] == 0xf0 && s[1] < 0x90) || (n == 4 && s[0] == 0xf4 && s[1] >= 0x90))
+        return 0; /* overlong, a surrogate, or beyond U+10FFFF */
+    return n;
+}
+
+/* JSON string content for text; bytes that are not UTF-8 become U+FFFD, so the runtime can always parse it. */
 size_t runcs_json_escape(char *out, size_t cap, const char *text)
 {
     size_t n = 0;
-    for (const unsigned char *s = (const unsigned char *)text; *s; s++) {
+    for (const unsigned char *s = (const unsigned char *)text; *s;) {
         char tmp[8];
-        const char *piece = tmp;
-        size_t plen;
+        size_t plen, used = 1;
         if (*s == '"' || *s == '\\') {
             tmp[0] = '\\';
             tmp[1] = (char)*s;
             plen = 2;
         } else if (*s < 0x20) {
             plen = (size_t)snprintf(tmp, sizeof(tmp), "\\u%04x", *s);
-        } else {
+        } else if (*s < 0x80) {
             tmp[0] = (char)*s;
             plen = 1;
+        } else if ((used = utf8_sequence(s)) > 0) {
+            memcpy(tmp, s, used);
+            plen = used;
+        } else {
+            used = 1;
+            plen = (size_t)snprintf(tmp, sizeof(tmp), "\\ufffd");
         }
         if (n + plen >= cap)
             break;
-        memcpy(out + n, piece, plen);
+        memcpy(out + n, tmp, plen);
         n += plen;
+        s += used;
     }
     if (cap > 0)
         out[n] = '\0';

@@ -152,6 +152,10 @@ void json_escape_quotes_backslashes_and_controls(void)
     CHECK_STR(out, "a\\\"b\\\\c\\u000ad\\u0001");
     runcs_json_escape(out, 6, "abcdefgh");
     CHECK_STR(out, "abcde");
+    runcs_json_escape(out, sizeof out, "/donn\xc3\xa9" "es");
+    CHECK_STR(out, "/donn\xc3\xa9" "es");
+    runcs_json_escape(out, sizeof out, "a\xff\xc3(b\xe0\x80\x80");
+    CHECK_STR(out, "a\\ufffd\\ufffd(b\\ufffd\\ufffd\\ufffd");
 }
 
 void message_is_matches_the_type_only(void)
@@ -186,7 +190,7 @@ static void remove_temp_paths(void)
 {
     for (int i = 0; i < 2; i++)
         if (temp_paths[i][0]) {
-            char cmd[128];
+            char cmd[256];
             snprintf(cmd, sizeof cmd, "rm -rf '%s'", temp_paths[i]);
             if (system(cmd) != 0)
                 printf("could not remove %s\n", temp_paths[i]);
