@@ -128,7 +128,7 @@ value() { # METRIC RT → number (median for timed metrics)
     *) echo "$v" ;;
   esac
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a/b; else print "n/a" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b ~ /^[0-9.]+$/ && b + 0 > 0 && a ~ /^[0-9.]+$/) printf "%.2f", a/b; else print "n/a" }'; }
 
 echo
 echo "runcs benchmark — $(date -u +%Y-%m-%d), $(nproc) cores, kernel $(uname -r), N=$N"
