@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Runtime.Sys;
@@ -80,6 +81,8 @@ public sealed class StateStore(string root)
     public void RemoveDir(string id)
     {
         var dir = Dir(id);
+        if (RemoveUsualContent(dir))
+            return;
         try
         {
             if (Directory.Exists(dir))
@@ -89,6 +92,18 @@ public sealed class StateStore(string root)
         {
             throw new RuntimeException(e is UnauthorizedAccessException ? $"remove {dir}: permission denied" : e.Message);
         }
+    }
+
+    /// <summary>
+    /// What a container's directory holds once it ran (the state, maybe the fifo), removed
+    /// without walking the directory; false when something else is left for the full removal.
+    /// </summary>
+    private static bool RemoveUsualContent(string dir)
+    {
+        const int AT_REMOVEDIR = 0x200, AT_FDCWD = -100;
+        foreach (var name in (ReadOnlySpan<string>)[StateFile, ExecFifo])
+            LibC.unlinkat(AT_FDCWD, Path.Combine(dir, name), 0);
+        return LibC.unlinkat(AT_FDCWD, dir, AT_REMOVEDIR) == 0 || Marshal.GetLastPInvokeError() == Errno.ENOENT;
     }
 
     public IEnumerable<string> Ids()
