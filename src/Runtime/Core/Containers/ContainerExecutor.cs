@@ -27,7 +27,9 @@ public static class ContainerExecutor
             throw new RuntimeException("cannot exec in a paused container (use --ignore-paused to override)");
         Rootless.CreatedInitAccess.CheckExec(record, status);
 
+        PhaseTrace.Mark("exec: state loaded");
         var bundle = TryLoadBundle(record.Bundle);
+        PhaseTrace.Mark("exec: bundle loaded");
         var bundleConfig = bundle?.Config;
         var process = ExecProcessBuilder.Build(o, bundleConfig);
         UnsupportedSettings.CheckProcess(process);
@@ -52,6 +54,7 @@ public static class ContainerExecutor
                 pass.Add(pidfd.Fd);
             var whyNotNative = NativeInitSupport.WhyNotExec(process, bundleConfig?.Linux, pidfd is not null, record.Seccomp);
             Log.Debug(whyNotNative is null ? "exec: native" : $"exec: C# init, for {whyNotNative}");
+            PhaseTrace.Mark("exec: launching");
             init = InitLauncher.Start(new LaunchRequest
             {
                 IsExec = true,
@@ -83,7 +86,9 @@ public static class ContainerExecutor
                 SendPlan(init, initConfig, bundleConfig);
             else
                 InitConfigTransfer.Send(init.Channel, initConfig, bundle is null ? "{}"u8 : bundle.Document);
+            PhaseTrace.Mark("exec: plan or config sent");
             AwaitExec(init, record);
+            PhaseTrace.Mark("exec: ready");
             consoleMaster = console?.ReceiveMaster() ?? -1;
         }
         catch
