@@ -241,4 +241,23 @@ public sealed class StateStoreTests : IDisposable
         store.Ids().Should().BeEmpty();
         store.Invoking(s => s.RemoveDir("gone")).Should().NotThrow();
     }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void RemoveDir_removes_the_usual_files_and_falls_back_to_a_full_removal(bool fifo, bool subdirectory)
+    {
+        var store = NewStore();
+        var dir = store.CreateDir("ran");
+        store.Save(SampleRecord("ran"));
+        if (fifo)
+            File.WriteAllText(Path.Combine(dir, StateStore.ExecFifo), "");
+        if (subdirectory)
+            File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(dir, "notify")).FullName, "notify.sock"), "");
+
+        store.RemoveDir("ran");
+
+        Directory.Exists(dir).Should().BeFalse();
+    }
 }
