@@ -465,7 +465,7 @@ static void readonly_root(struct runcs_init *in)
     close(self);
 }
 
-void runcs_init_mount_op(struct runcs_init *in, struct runcs_op *op)
+int runcs_init_mount_op(struct runcs_init *in, struct runcs_op *op)
 {
     static int dev_null = -1;
     switch (op->code) {
@@ -556,6 +556,7 @@ void runcs_init_mount_op(struct runcs_init *in, struct runcs_op *op)
         readonly_root(in);
         break;
     default:
-        runcs_init_fail(in, "native init: unknown op %u", op->code);
+        return 0;
     }
+    return 1;
 }

@@ -66,11 +66,8 @@ void runcs_native_init(int sync_fd)
     struct runcs_op op;
     int r;
     while ((r = runcs_plan_next(&plan, &op)) == 1) {
-        if (op.code <= RUNCS_OP_OPEN_CONTAINER_PROC || op.code == RUNCS_OP_READONLY_PATH || op.code == RUNCS_OP_MASK_PATH ||
-            op.code == RUNCS_OP_READONLY_ROOT)
-            runcs_init_mount_op(&in, &op);
-        else
-            runcs_init_process_op(&in, &op);
+        if (!runcs_init_mount_op(&in, &op))
+            runcs_init_process_op(&in, &op); /* fails on an op it does not know either */
         if (op.bad)
             runcs_init_fail(&in, "native init: op %u of the plan is truncated", op.code);
     }

@@ -35,7 +35,8 @@ int runcs_root_mkdir_all(struct runcs_init *in, const char *path, unsigned mode)
 int runcs_root_create_file(struct runcs_init *in, const char *path);
 void runcs_path_split(const char *path, char *dir, size_t dir_cap, const char **name);
 uint64_t runcs_locked_flags(const struct runcs_init *in, int fd);
-void runcs_init_mount_op(struct runcs_init *in, struct runcs_op *op);
+/* 1 when op was a filesystem op (and done), 0 when it is not one. */
+int runcs_init_mount_op(struct runcs_init *in, struct runcs_op *op);
 
 /* init_process.c: the process's attributes, up to execve */
 void runcs_init_process_op(struct runcs_init *in, struct runcs_op *op);

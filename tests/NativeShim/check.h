@@ -50,12 +50,13 @@ void create_file_makes_an_empty_file_and_its_parents(void);
 void look_path_searches_path_like_go(void);
 void native_init_reports_a_bad_plan(void);
 void native_init_reports_a_fail_op(void);
+void native_init_refuses_an_unknown_op(void);
 void native_init_execs_with_the_plans_env_and_args(void);
 #define NATIVE_INIT_CASES \
     CASE(plan_fields_read_back_in_order), CASE(plan_rejects_bad_headers_and_overruns), CASE(plan_strings_need_their_nul), \
     CASE(json_escape_quotes_backslashes_and_controls), CASE(message_is_matches_the_type_only), \
     CASE(path_split_gives_parent_and_name), CASE(mkdir_all_creates_inside_the_root), \
     CASE(mkdir_all_never_follows_a_symlink_out_of_the_root), CASE(create_file_makes_an_empty_file_and_its_parents), \
-    CASE(look_path_searches_path_like_go), CASE(native_init_reports_a_bad_plan), CASE(native_init_reports_a_fail_op), \
+    CASE(look_path_searches_path_like_go), CASE(native_init_reports_a_bad_plan), CASE(native_init_reports_a_fail_op), CASE(native_init_refuses_an_unknown_op), \
     CASE(native_init_execs_with_the_plans_env_and_args),
 #endif

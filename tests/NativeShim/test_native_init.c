@@ -372,6 +372,18 @@ void native_init_reports_a_fail_op(void)
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 1);
 }
 
+void native_init_refuses_an_unknown_op(void)
+{
+    struct plan_buf p;
+    plan_begin(&p, RUNCS_PLAN_MAGIC, 0);
+    op_begin(&p, 999);
+    op_end(&p);
+    int status;
+    const char *message = run_plan(&p, &status);
+    CHECK_STR(message, "{\"type\":\"error\",\"message\":\"native init: unknown op 999\"}");
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+}
+
 static int exec_status(const char *foo)
 {
     struct plan_buf p;
