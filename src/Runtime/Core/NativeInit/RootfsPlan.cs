@@ -137,26 +137,14 @@ public static class RootfsPlan
         Remount(plan, MS_BIND | MS_REMOUNT | flags, dest);
     }
 
-    private static readonly (string Path, uint Major, uint Minor)[] DefaultDevices =
-    [
-        ("/dev/null", 1, 3), ("/dev/zero", 1, 5), ("/dev/full", 1, 7),
-        ("/dev/random", 1, 8), ("/dev/urandom", 1, 9), ("/dev/tty", 5, 0),
-    ];
-
-    private static readonly (string Link, string Target)[] DevSymlinks =
-    [
-        ("/dev/fd", "/proc/self/fd"), ("/dev/stdin", "/proc/self/fd/0"),
-        ("/dev/stdout", "/proc/self/fd/1"), ("/dev/stderr", "/proc/self/fd/2"),
-    ];
-
     private static void Devices(InitPlanWriter plan, List<LinuxDevice>? devices, bool inUserNamespace, bool devIsPrivate)
     {
         if (devIsPrivate)
         {
-            foreach (var (path, major, minor) in DefaultDevices)
+            foreach (var (path, major, minor) in DeviceNodes.Defaults)
                 if (devices?.Any(d => d.Path == path) != true)
                     Node(plan, path, 'c', major, minor, 0b110_110_110, 0, 0, inUserNamespace);
-            foreach (var (link, target) in DevSymlinks)
+            foreach (var (link, target) in DeviceNodes.Symlinks)
             {
                 var (dir, name) = SafePath.Split(link);
                 plan.Op(ShimProtocol.OpSymlinkInRoot, f => f.U32(0).Str(dir).Str(name).Str(target));

@@ -12,13 +12,15 @@ namespace Runc.Sharp.Runtime.Rootfs;
 /// </summary>
 public static class DeviceNodes
 {
-    private static readonly (string Path, uint Major, uint Minor)[] Defaults =
+    /// <summary>The devices every container with a private /dev gets (runc's default devices).</summary>
+    public static readonly (string Path, uint Major, uint Minor)[] Defaults =
     [
         ("/dev/null", 1, 3), ("/dev/zero", 1, 5), ("/dev/full", 1, 7),
         ("/dev/random", 1, 8), ("/dev/urandom", 1, 9), ("/dev/tty", 5, 0),
     ];
 
-    private static readonly (string Link, string Target)[] Symlinks =
+    /// <summary>The standard symlinks of a private /dev.</summary>
+    public static readonly (string Link, string Target)[] Symlinks =
     [
         ("/dev/fd", "/proc/self/fd"), ("/dev/stdin", "/proc/self/fd/0"),
         ("/dev/stdout", "/proc/self/fd/1"), ("/dev/stderr", "/proc/self/fd/2"),
