@@ -269,6 +269,7 @@ static void exec_program(struct runcs_init *in, uint32_t first_closed)
     /* Every fd but stdio and the preserved ones closes on exec (CVE-2024-21626). */
     if (syscall(SYS_close_range, first_closed, ~0U, 4 /* CLOSE_RANGE_CLOEXEC */) < 0)
         runcs_init_fail_errno(in, errno, "close_range");
+    runcs_trace("native: exec");
     execve(in->exec_path, (char *const *)in->args, (char *const *)in->env);
     runcs_init_fail_errno(in, errno, "exec %s", in->exec_path);
 }
@@ -378,6 +379,7 @@ void runcs_init_process_op(struct runcs_init *in, struct runcs_op *op)
         break;
     }
     case RUNCS_OP_READY:
+        runcs_trace("native: ready");
         if (runcs_send_message(in->sync_fd, "ready", NULL) < 0)
             _exit(1);
         break;

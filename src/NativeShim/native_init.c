@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 const char *runcs_errno_text(int err, char *buf, size_t cap)
@@ -21,6 +22,18 @@ const char *runcs_errno_text(int err, char *buf, size_t cap)
     if (buf[0] >= 'A' && buf[0] <= 'Z' && buf[1] >= 'a' && buf[1] <= 'z')
         buf[0] = (char)(buf[0] - 'A' + 'a');
     return buf;
+}
+
+/* RUNCS_TRACE=1: the same line as the runtime's PhaseTrace (CLOCK_MONOTONIC ms), on stderr. */
+void runcs_trace(const char *phase)
+{
+    const char *on = getenv("RUNCS_TRACE");
+    if (on == NULL || strcmp(on, "1") != 0)
+        return;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    long long us = (long long)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+    fprintf(stderr, "[%d] %10.2f ms       0 KB  0 GC  %s\n", getpid(), (double)(us % 100000000) / 1000.0, phase);
 }
 
 static __attribute__((noreturn)) void fail_with(struct runcs_init *in, const char *text)
@@ -54,10 +67,12 @@ void runcs_init_fail_errno(struct runcs_init *in, int err, const char *fmt, ...)
 void runcs_native_init(int sync_fd)
 {
     struct runcs_init in = {.sync_fd = sync_fd, .root_fd = -1, .proc_fd = -1};
+    runcs_trace("native: started");
     size_t len;
     uint8_t *buf = runcs_frame_read(sync_fd, RUNCS_PLAN_MAX, &len);
     if (buf == NULL)
         _exit(1); /* the runtime went away: nobody to tell */
+    runcs_trace("native: plan received");
     struct runcs_plan plan;
     if (runcs_plan_open(&plan, buf, len) < 0)
         runcs_init_fail(&in, "native init: the plan has no valid header");

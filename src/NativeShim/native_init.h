@@ -26,6 +26,8 @@ __attribute__((noreturn, format(printf, 2, 3))) void runcs_init_fail(struct runc
 /* The same with ": <errno text>" appended, the text lower-cased as Go prints it. */
 __attribute__((noreturn, format(printf, 3, 4))) void runcs_init_fail_errno(struct runcs_init *in, int err, const char *fmt, ...);
 const char *runcs_errno_text(int err, char *buf, size_t cap);
+/* A RUNCS_TRACE=1 line on stderr, in the runtime's PhaseTrace format. */
+void runcs_trace(const char *phase);
 
 /* init_root.c: paths inside the root, always through fds */
 const char *runcs_root_describe(const struct runcs_init *in, const char *path, char *buf, size_t cap);

@@ -8,6 +8,7 @@
  */
 #include "protocol.h"
 #include "shim.h"
+#include "native_init.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -77,6 +78,7 @@ static void run_stages(int sync_fd)
         runcs_bail(sync_fd, -r, "read bootstrap message");
 
     prctl(PR_SET_NAME, "runcs:[0:SHIM]", 0, 0, 0);
+    runcs_trace("shim: bootstrap read");
     /* First, while /proc/self is still ours: a non-dumpable process's files belong to root. */
     if (b.oom_score_adj)
         write_self_file(sync_fd, "/proc/self/oom_score_adj", b.oom_score_adj);

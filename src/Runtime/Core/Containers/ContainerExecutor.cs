@@ -190,6 +190,7 @@ public static class ContainerExecutor
         try
         {
             var loaded = BundleConfig.LoadWithoutSchema(bundle);
+            PhaseTrace.Mark("exec: bundle parsed");
             loaded.RequireSchemaValid();
             return loaded;
         }
