@@ -74,6 +74,9 @@ size_t runcs_json_escape(char *out, size_t cap, const char *text);
 int runcs_send_message(int fd, const char *type, const char *message);
 int runcs_message_is(const uint8_t *body, size_t len, const char *type);
 
+/* init_image.c: the embedded runcs-init as a sealed memfd (close-on-exec), or -errno */
+int runcs_open_init_image(void);
+
 /* native_init.c: stage 1 of RUNCS_MODE_INIT_NATIVE; never returns */
 __attribute__((noreturn)) void runcs_native_init(int sync_fd);
 #endif

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs the shim's C unit tests (test_bootstrap.c and test_native_init.c against every shim file
-# but shim.c, whose constructor would run). One line per case, then exactly one line
+# but shim.c, whose constructor would run, and init_image.c, which needs the embedded image). One line per case, then exactly one line
 # "N passed, N failed". Exits non-zero if a case failed or the build failed.
 # Uses AddressSanitizer/UBSan when the compiler has them (RUNCS_SHIM_TEST_SANITIZE=0 turns that off).
 set -uo pipefail
@@ -9,7 +9,7 @@ shim=$(cd "$here/../../src/NativeShim" && pwd)
 CC=${CC:-gcc}
 CFLAGS=(-Wall -Wextra -Werror -std=gnu11 -D_GNU_SOURCE -O1 -g -I"$shim")
 sources=("$here/test_bootstrap.c" "$here/test_native_init.c")
-for f in "$shim"/*.c; do [ "$(basename "$f")" = shim.c ] || sources+=("$f"); done
+for f in "$shim"/*.c; do case $(basename "$f") in shim.c | init_image.c) ;; *) sources+=("$f") ;; esac; done
 
 build=$(mktemp -d "${TMPDIR:-/tmp}/runcs-shim-tests.XXXXXX")
 trap 'rm -rf "$build"' EXIT

@@ -128,6 +128,22 @@ public sealed class NativeInitTests
     }
 
     [RootFact]
+    public void A_native_init_runs_from_a_sealed_copy_of_runcs_init()
+    {
+        using var rc = new RuncsSandbox();
+        var b = rc.NewBundle("sleep", "30");
+        rc.Run("create", "--bundle", b.Dir, "sealed").ShouldSucceed();
+        var pid = rc.State("sealed")["pid"]!.GetValue<int>();
+
+        ProcessInfo.Link(pid, "exe").Should().Be("/memfd:runcs-init (deleted)");
+        var write = () => File.OpenWrite($"/proc/{pid}/exe").Dispose();
+        write.Should().Throw<IOException>("the memfd is sealed against writes, even for root (EPERM)");
+        File.ReadAllBytes($"/proc/{pid}/exe").Length.Should().BeLessThan(2 << 20, "runcs-init is the small static shim, not runcs");
+        rc.Run("delete", "--force", "sealed").ShouldSucceed();
+        rc.AssertNoLeftovers();
+    }
+
+    [RootFact]
     public void A_native_init_failure_is_one_line_and_leaves_nothing()
     {
         using var rc = new RuncsSandbox();

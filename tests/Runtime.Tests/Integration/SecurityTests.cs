@@ -59,7 +59,8 @@ public sealed class SecurityTests
         var before = SHA256.HashData(File.ReadAllBytes(rc.Binary));
         var b = rc.NewBundle("sleep", "30");
         rc.Run("create", "--bundle", b.Dir, "exe").ShouldSucceed();
-        // While created, pid 1 of the container is `runcs init`: its /proc/1/exe is our binary.
+        // While created, pid 1 of the container is `runcs init`: its /proc/1/exe is the sealed
+        // runcs-init of the native init (or runcs itself for C# init), never the host's file.
         var attempt = rc.Run("exec", "exe", "sh", "-c",
             "readlink /proc/1/exe; echo overwritten >> /proc/1/exe && echo WROTE || echo refused");
         attempt.Stdout.Should().Contain("refused").And.NotContain("WROTE");

@@ -19,7 +19,7 @@ public static unsafe class InitLauncher
         try
         {
             string[] env = PhaseTrace.Enabled ? [$"{ShimProtocol.EnvInitPipe}={syncFdInChild}", $"{PhaseTrace.EnvVar}=1"] : [$"{ShimProtocol.EnvInitPipe}={syncFdInChild}"];
-            stage0 = Spawn(SealedSelf.Fd, ["runcs", "init"], env, fds);
+            stage0 = SpawnInit(request.NativeInit, env, fds);
         }
         finally
         {
@@ -86,6 +86,23 @@ public static unsafe class InitLauncher
         if (r.OomScoreAdj is { } oom)
             m.Text(ShimProtocol.AttrOomScoreAdj, oom.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return m.ToArray();
+    }
+
+    /// <summary>A native init from runcs-init, where the kernel takes it; anything else from runcs itself.</summary>
+    private static int SpawnInit(bool native, string[] env, int[] fds)
+    {
+        if (native && NativeInitImage.Fd is { } image)
+        {
+            try
+            {
+                return Spawn(image, ["runcs", "init"], env, fds);
+            }
+            catch (SyscallException e) when (e.Errno is Errno.EACCES or Errno.EPERM)
+            {
+                Log.Debug($"exec of the sealed runcs-init refused ({e.Message}): the native init starts from runcs itself");
+            }
+        }
+        return Spawn(SealedSelf.Fd, ["runcs", "init"], env, fds);
     }
 
     private static int Spawn(int exeFd, string[] argv, string[] envp, int[] fds)

@@ -14,6 +14,9 @@ public static unsafe partial class ShimNative
     [LibraryImport("runcs_shim", EntryPoint = "runcs_shim_sync_fd")]
     public static partial int SyncFd();
 
+    [LibraryImport("runcs_shim", EntryPoint = "runcs_open_init_image")]
+    public static partial int OpenInitImage();
+
     [LibraryImport("runcs_shim", EntryPoint = "runcs_open_sealed_self")]
     public static partial int OpenSealedSelf(int* method);
 
