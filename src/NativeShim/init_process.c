@@ -395,6 +395,13 @@ void runcs_init_process_op(struct runcs_init *in, struct runcs_op *op)
             exec_program(in, first);
         break;
     }
+    case RUNCS_OP_CONSOLE: {
+        uint32_t socket_fd = runcs_op_u32(op), mount_console = runcs_op_u32(op), has_size = runcs_op_u32(op);
+        uint32_t rows = runcs_op_u32(op), cols = runcs_op_u32(op);
+        if (!op->bad)
+            runcs_init_console(in, (int)socket_fd, (int)mount_console, (int)has_size, rows, cols);
+        break;
+    }
     case RUNCS_OP_FAIL: {
         const char *message = runcs_op_str(op);
         if (!op->bad)

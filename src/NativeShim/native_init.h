@@ -40,6 +40,9 @@ uint64_t runcs_locked_flags(const struct runcs_init *in, int fd);
 /* 1 when op was a filesystem op (and done), 0 when it is not one. */
 int runcs_init_mount_op(struct runcs_init *in, struct runcs_op *op);
 
+/* init_console.c: process.terminal (a pty, its master over the console socket, the peer as stdio) */
+void runcs_init_console(struct runcs_init *in, int socket_fd, int mount_console, int has_size, unsigned rows, unsigned cols);
+
 /* init_process.c: the process's attributes, up to execve */
 void runcs_init_process_op(struct runcs_init *in, struct runcs_op *op);
 /* Go's exec.LookPath over the environment's PATH, with its messages; malloc'd result. */

@@ -110,6 +110,7 @@
 #define RUNCS_OP_WAIT_START 38        /* u32 exec fifo fd: blocks until `start` */
 #define RUNCS_OP_EXEC 39              /* u32 first fd closed on exec */
 #define RUNCS_OP_FAIL 40              /* str: the error C# init would report at this point */
+#define RUNCS_OP_CONSOLE 41           /* u32 console socket fd, 1: bind the pty on /dev/console, 1: size given, rows, columns */
 
 #define RUNCS_TARGET_DIR 0        /* MOUNT_IN_ROOT: mkdir -p the destination */
 #define RUNCS_TARGET_STRICT_DIR 1 /* an existing real directory (no symlink), else mkdir -p */

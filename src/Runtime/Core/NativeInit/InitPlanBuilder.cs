@@ -56,8 +56,7 @@ public static class InitPlanBuilder
             plan.Op(ShimProtocol.OpHostname, f => f.Str(config.Hostname));
         if (!string.IsNullOrEmpty(config.Domainname))
             plan.Op(ShimProtocol.OpDomainname, f => f.Str(config.Domainname));
-        if (i.ConsoleSocketFd >= 0)
-            plan.Op(ShimProtocol.OpCloseFd, f => f.U32((uint)i.ConsoleSocketFd));
+        Console(plan, i, mountConsole: true);
 
         ProcessSteps(plan, i, isExec: false);
         return plan;
@@ -67,8 +66,7 @@ public static class InitPlanBuilder
     public static InitPlanWriter BuildExec(Inputs i)
     {
         var plan = new InitPlanWriter(i.InUserNamespace ? ShimProtocol.PlanInUserns : 0);
-        if (i.ConsoleSocketFd >= 0)
-            plan.Op(ShimProtocol.OpCloseFd, f => f.U32((uint)i.ConsoleSocketFd));
+        Console(plan, i, mountConsole: false);
         ProcessSteps(plan, i, isExec: true);
         return plan;
     }
@@ -106,6 +104,21 @@ public static class InitPlanBuilder
         if (!isExec)
             plan.Op(ShimProtocol.OpWaitStart, f => f.U32((uint)i.ExecFifoFd));
         plan.Op(ShimProtocol.OpExec, f => f.U32((uint)(3 + i.PreservedFds)));
+    }
+
+    /// <summary>process.terminal: a pty whose master goes over the console socket; else that socket is closed.</summary>
+    private static void Console(InitPlanWriter plan, Inputs i, bool mountConsole)
+    {
+        if (i.Process.Terminal == true)
+        {
+            var size = i.Process.ConsoleSize;
+            plan.Op(ShimProtocol.OpConsole, f => f.U32((uint)i.ConsoleSocketFd).U32(mountConsole ? 1u : 0u)
+                .U32(size is null ? 0u : 1u).U32((ushort)(size?.Height ?? 0)).U32((ushort)(size?.Width ?? 0)));
+        }
+        else if (i.ConsoleSocketFd >= 0)
+        {
+            plan.Op(ShimProtocol.OpCloseFd, f => f.U32((uint)i.ConsoleSocketFd));
+        }
     }
 
     private static void Sysctls(InitPlanWriter plan, Dictionary<string, string>? sysctls)

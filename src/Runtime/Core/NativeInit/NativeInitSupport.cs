@@ -12,15 +12,13 @@ public static class NativeInitSupport
     /// <summary>RUNCS_NATIVE_INIT=0 always uses C# init (to compare the two, or as a way out).</summary>
     public const string EnvVar = "RUNCS_NATIVE_INIT";
 
-    public sealed record Needs(bool Terminal, bool PidfdSocket, bool NotifySocket, bool IdMappedMounts);
+    public sealed record Needs(bool PidfdSocket, bool NotifySocket, bool IdMappedMounts);
 
     /// <summary>null when the native init can create this container; else what it cannot do yet.</summary>
     public static string? WhyNot(RuntimeConfig config, Process process, Needs needs)
     {
         if (Environment.GetEnvironmentVariable(EnvVar) == "0")
             return $"{EnvVar}=0";
-        if (needs.Terminal)
-            return "a terminal";
         if (needs.PidfdSocket)
             return "--pidfd-socket";
         if (needs.NotifySocket)
@@ -47,8 +45,6 @@ public static class NativeInitSupport
     {
         if (Environment.GetEnvironmentVariable(EnvVar) == "0")
             return $"{EnvVar}=0";
-        if (process.Terminal == true)
-            return "a terminal";
         if (pidfdSocket)
             return "--pidfd-socket";
         if (process.Scheduler is not null || process.IoPriority is not null || linux?.Personality is not null)

@@ -79,6 +79,7 @@ public static class ShimProtocol
     public const ushort OpWaitStart = 38;
     public const ushort OpExec = 39;
     public const ushort OpFail = 40;
+    public const ushort OpConsole = 41;
     public const uint TargetDir = 0;
     public const uint TargetStrictDir = 1;
     public const uint TargetLikeSource = 2;

@@ -199,6 +199,7 @@ public sealed class InitPlanBuilderTests
     public void Exec_runs_only_the_process_steps()
     {
         var config = Spec();
+        config.Process!.Terminal = false;
         var plan = new PlanDecoder(InitPlanBuilder.BuildExec(new InitPlanBuilder.Inputs
         {
             Config = config,
@@ -214,6 +215,39 @@ public sealed class InitPlanBuilderTests
         plan.All(ShimProtocol.OpUmask).Should().HaveCount(1, "exec keeps the runtime's umask until the user's is set");
         plan.Codes.IndexOf(ShimProtocol.OpReady).Should().Be(plan.Codes.Count - 2);
         plan.All(ShimProtocol.OpExec).Single().U32().Should().Be(4u);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_terminal_is_a_console_op_where_C_init_attaches_it(bool terminal)
+    {
+        var config = Spec();
+        config.Process!.Terminal = terminal;
+        config.Process.ConsoleSize = terminal ? new ConsoleSize { Height = 40, Width = 120 } : null;
+        var inputs = new InitPlanBuilder.Inputs
+        {
+            Config = config, Process = config.Process, Rootfs = "/r", Bundle = "/b", Hierarchies = () => V1,
+            ConsoleSocketFd = 6, ExecFifoFd = 5, LastCap = 40,
+        };
+        var plan = new PlanDecoder(InitPlanBuilder.Build(inputs).ToArray());
+        var exec = new PlanDecoder(InitPlanBuilder.BuildExec(inputs).ToArray());
+
+        if (terminal)
+        {
+            var op = plan.All(ShimProtocol.OpConsole).Single();
+            (op.U32(), op.U32(), op.U32(), op.U32(), op.U32()).Should().Be((6u, 1u, 1u, 40u, 120u));
+            plan.IndexOf(ShimProtocol.OpConsole).Should().BeGreaterThan(plan.IndexOf(ShimProtocol.OpHostname))
+                .And.BeLessThan(plan.IndexOf(ShimProtocol.OpRlimit));
+            var execOp = exec.All(ShimProtocol.OpConsole).Single();
+            (execOp.U32(), execOp.U32()).Should().Be((6u, 0u), "exec does not bind /dev/console");
+        }
+        else
+        {
+            plan.Codes.Should().NotContain(ShimProtocol.OpConsole);
+            plan.All(ShimProtocol.OpCloseFd).Single().U32().Should().Be(6u, "an unused console socket is closed");
+            exec.Codes[0].Should().Be(ShimProtocol.OpCloseFd);
+        }
     }
 
     [Fact]
@@ -238,14 +272,14 @@ public sealed class InitPlanBuilderTests
 /// <summary>When the native init is used, and when C# init must be.</summary>
 public sealed class NativeInitSupportTests
 {
-    private static readonly NativeInitSupport.Needs Nothing = new(false, false, false, false);
+    private static readonly NativeInitSupport.Needs Nothing = new(false, false, false);
 
     [Fact]
     public void The_default_spec_runs_natively() =>
         NativeInitSupport.WhyNot(DefaultSpec.Create(rootless: true), DefaultSpec.Create(rootless: true).Process!, Nothing).Should().BeNull();
 
     [Fact]
-    public void Exec_needs_CSharp_init_for_a_terminal_affinity_or_a_listener()
+    public void Exec_needs_CSharp_init_for_a_pidfd_socket_affinity_or_a_listener()
     {
         var p = DefaultSpec.Create(rootless: false).Process!;
         p.Terminal = false;
@@ -256,7 +290,7 @@ public sealed class NativeInitSupportTests
         NativeInitSupport.WhyNotExec(p, null, false, null).Should().Contain("execCPUAffinity");
         p.ExecCpuAffinity = null;
         p.Terminal = true;
-        NativeInitSupport.WhyNotExec(p, null, false, null).Should().Be("a terminal");
+        NativeInitSupport.WhyNotExec(p, null, false, null).Should().BeNull("the plan has a console op");
     }
 
     [Fact]
@@ -264,7 +298,6 @@ public sealed class NativeInitSupportTests
     {
         var config = DefaultSpec.Create(rootless: false);
         var p = config.Process!;
-        NativeInitSupport.WhyNot(config, p, Nothing with { Terminal = true }).Should().Be("a terminal");
         NativeInitSupport.WhyNot(config, p, Nothing with { PidfdSocket = true }).Should().Be("--pidfd-socket");
         NativeInitSupport.WhyNot(config, p, Nothing with { NotifySocket = true }).Should().Be("NOTIFY_SOCKET");
         NativeInitSupport.WhyNot(config, p, Nothing with { IdMappedMounts = true }).Should().Be("idmapped mounts");
