@@ -7,7 +7,7 @@ namespace Runc.Sharp.Spec.Serialization;
 /// Reads, straight from the JSON document, what a container's init uses of a config (root,
 /// hostname, domainname, mounts, hooks, annotations, and of linux: id mappings, sysctl,
 /// namespaces, devices, rootfs propagation, masked and read-only paths, personality, cpuset
-/// cpus) and a whole process. Init runs in a fresh process on every `run`, where building
+/// cpus) and a whole process, the config's own included (`exec` takes it as its template). Init runs in a fresh process on every `run`, where building
 /// System.Text.Json's metadata for the config's type graph costs milliseconds; parsing into a
 /// JsonDocument does not. Everything else of the config is left out. Throws JsonException on
 /// malformed JSON or a value of the wrong JSON type, as <see cref="SpecJson"/> does.
@@ -35,6 +35,7 @@ public static class InitSpecReader
             }),
             Annotations = c.StringMap("annotations"),
             Linux = c.Object("linux", ReadLinux),
+            Process = c.Object("process", ReadProcess),
         };
     }
 

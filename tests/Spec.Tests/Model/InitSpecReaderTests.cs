@@ -49,7 +49,7 @@ public class InitSpecReaderTests
     {
         var lean = InitSpecReader.ReadConfig(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "Semantic", "full-config.json")));
         var linux = lean.Linux!;
-        new object?[] { lean.Root, lean.Hostname, lean.Mounts, lean.Hooks?.CreateRuntime, lean.Annotations, linux.UidMappings,
+        new object?[] { lean.Root, lean.Hostname, lean.Mounts, lean.Hooks?.CreateRuntime, lean.Annotations, lean.Process, linux.UidMappings,
                 linux.Sysctl, linux.Namespaces, linux.Devices, linux.MaskedPaths, linux.ReadonlyPaths, linux.Personality }
             .Should().NotContainNulls("a comparison with nulls on both sides would prove nothing");
     }
@@ -83,6 +83,7 @@ public class InitSpecReaderTests
         Mounts = c.Mounts,
         Hooks = c.Hooks,
         Annotations = c.Annotations,
+        Process = c.Process,
         Linux = c.Linux is not { } l ? null : new LinuxConfig
         {
             UidMappings = l.UidMappings,

@@ -189,10 +189,7 @@ public static class ContainerExecutor
     {
         try
         {
-            var loaded = BundleConfig.LoadWithoutSchema(bundle);
-            PhaseTrace.Mark("exec: bundle parsed");
-            loaded.RequireSchemaValid();
-            return loaded;
+            return BundleConfig.LoadForExec(bundle);
         }
         catch (RuntimeException)
         {
