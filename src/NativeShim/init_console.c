@@ -1,5 +1,6 @@
 /*
- * The native init's terminal (process.terminal), as C# init's ConsoleSetup does it: a pty from
+ * The native init's fds for the caller: --pidfd-socket, and the terminal (process.terminal) as
+ * C# init's ConsoleSetup does it: a pty from
  * the container's own devpts, its peer taken with TIOCGPTPEER rather than by path
  * (CVE-2025-52565), the master sent over the console socket as runc sends it, the peer bound on
  * /dev/console and made the controlling terminal and stdio of a new session.
@@ -15,6 +16,7 @@
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #ifndef TIOCGPTPEER
@@ -22,7 +24,7 @@
 #endif
 
 /* One sendmsg: the name as data, the fd as the only SCM_RIGHTS (runc's console-socket protocol). */
-static int send_fd(int socket_fd, int fd, const char *name)
+int runcs_send_fd(int socket_fd, int fd, const char *name)
 {
     char control[CMSG_SPACE(sizeof(int))];
     memset(control, 0, sizeof(control));
@@ -67,7 +69,7 @@ void runcs_init_console(struct runcs_init *in, int socket_fd, int mount_console,
             runcs_init_fail_errno(in, errno, "mount %s to /dev/console", from);
         close(console);
     }
-    if (send_fd(socket_fd, master, "/dev/pts/ptmx") < 0)
+    if (runcs_send_fd(socket_fd, master, "/dev/pts/ptmx") < 0)
         runcs_init_fail_errno(in, errno, "send console fd");
     close(socket_fd);
     setsid();
@@ -78,4 +80,16 @@ void runcs_init_console(struct runcs_init *in, int socket_fd, int mount_console,
             runcs_init_fail_errno(in, errno, "dup3 %d", fd);
     close(master);
     close(peer);
+}
+
+/* --pidfd-socket: a pidfd of this very process (the one that execs), in any pid namespace. */
+void runcs_init_send_pidfd(struct runcs_init *in, int socket_fd, const char *what)
+{
+    int pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+    if (pidfd < 0)
+        runcs_init_fail_errno(in, errno, "failed to setup pidfd: pidfd_open");
+    if (runcs_send_fd(socket_fd, pidfd, what) < 0)
+        runcs_init_fail_errno(in, errno, "failed to setup pidfd: send pidfd");
+    close(pidfd);
+    close(socket_fd);
 }

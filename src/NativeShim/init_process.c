@@ -402,6 +402,13 @@ void runcs_init_process_op(struct runcs_init *in, struct runcs_op *op)
             runcs_init_console(in, (int)socket_fd, (int)mount_console, (int)has_size, rows, cols);
         break;
     }
+    case RUNCS_OP_SEND_PIDFD: {
+        uint32_t socket_fd = runcs_op_u32(op);
+        const char *what = runcs_op_str(op);
+        if (!op->bad)
+            runcs_init_send_pidfd(in, (int)socket_fd, what);
+        break;
+    }
     case RUNCS_OP_FAIL: {
         const char *message = runcs_op_str(op);
         if (!op->bad)

@@ -555,6 +555,18 @@ int runcs_init_mount_op(struct runcs_init *in, struct runcs_op *op)
     case RUNCS_OP_READONLY_ROOT:
         readonly_root(in);
         break;
+    case RUNCS_OP_ATTACH_MOUNT: {
+        uint32_t tree = runcs_op_u32(op);
+        const char *dest = runcs_op_str(op);
+        if (op->bad)
+            break;
+        int target = runcs_root_mkdir_all(in, dest, 0755);
+        if (syscall(SYS_move_mount, (int)tree, "", target, "", 0x4 | 0x40 /* MOVE_MOUNT_F_EMPTY_PATH | T_EMPTY_PATH */) < 0)
+            runcs_init_fail_errno(in, errno, "move_mount %s", dest);
+        close(target);
+        close((int)tree);
+        break;
+    }
     default:
         return 0;
     }

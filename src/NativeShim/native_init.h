@@ -40,8 +40,10 @@ uint64_t runcs_locked_flags(const struct runcs_init *in, int fd);
 /* 1 when op was a filesystem op (and done), 0 when it is not one. */
 int runcs_init_mount_op(struct runcs_init *in, struct runcs_op *op);
 
-/* init_console.c: process.terminal (a pty, its master over the console socket, the peer as stdio) */
+/* init_console.c: fds for the caller: a pidfd, and process.terminal (a pty, its master over the console socket, the peer as stdio) */
 void runcs_init_console(struct runcs_init *in, int socket_fd, int mount_console, int has_size, unsigned rows, unsigned cols);
+void runcs_init_send_pidfd(struct runcs_init *in, int socket_fd, const char *what);
+int runcs_send_fd(int socket_fd, int fd, const char *name);
 
 /* init_process.c: the process's attributes, up to execve */
 void runcs_init_process_op(struct runcs_init *in, struct runcs_op *op);

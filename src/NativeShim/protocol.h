@@ -111,6 +111,8 @@
 #define RUNCS_OP_EXEC 39              /* u32 first fd closed on exec */
 #define RUNCS_OP_FAIL 40              /* str: the error C# init would report at this point */
 #define RUNCS_OP_CONSOLE 41           /* u32 console socket fd, 1: bind the pty on /dev/console, 1: size given, rows, columns */
+#define RUNCS_OP_ATTACH_MOUNT 42      /* u32 fd of a detached mount the runtime passed; str dest (mkdir -p) */
+#define RUNCS_OP_SEND_PIDFD 43        /* u32 --pidfd-socket fd; str what this process is ("standard", "setns") */
 
 #define RUNCS_TARGET_DIR 0        /* MOUNT_IN_ROOT: mkdir -p the destination */
 #define RUNCS_TARGET_STRICT_DIR 1 /* an existing real directory (no symlink), else mkdir -p */

@@ -80,7 +80,7 @@ public static class ContainerCreator
                 pass.Add(pidfd.Fd);
             var maps = plan.Creates(LinuxNamespaceTypes.User) ? UserNamespaceMaps.For(config.Linux, identity) : UserNamespaceMaps.None;
             var whyNotNative = NativeInitSupport.WhyNot(config, process,
-                new(pidfd is not null, notifyDir is not null, idMapped.Count > 0));
+                new(IdMappedMounts: idMapped.Count > 0));
             Log.Debug(whyNotNative is null ? "init: native" : $"init: C# init, for {whyNotNative}");
 
             PhaseTrace.Mark("create: launching init");
@@ -194,6 +194,8 @@ public static class ContainerCreator
             PreservedFds = c.PreservedFds,
             ExecFifoFd = c.ExecFifoFd,
             ConsoleSocketFd = c.ConsoleSocketFd,
+            PidfdSocketFd = c.PidfdSocketFd,
+            NotifyDirFd = c.NotifyDirFd,
             ExtraEnv = c.ExtraEnv,
             Seccomp = c.Seccomp,
         });

@@ -52,7 +52,7 @@ public static class ContainerExecutor
             var pidfdAt = pidfd is not null ? pass.Count : -1;
             if (pidfd is not null)
                 pass.Add(pidfd.Fd);
-            var whyNotNative = NativeInitSupport.WhyNotExec(process, bundleConfig?.Linux, pidfd is not null, record.Seccomp);
+            var whyNotNative = NativeInitSupport.WhyNotExec(process, bundleConfig?.Linux, record.Seccomp);
             Log.Debug(whyNotNative is null ? "exec: native" : $"exec: C# init, for {whyNotNative}");
             PhaseTrace.Mark("exec: launching");
             init = InitLauncher.Start(new LaunchRequest
@@ -125,6 +125,7 @@ public static class ContainerExecutor
             SetgroupsAllowed = Init.SetgroupsPolicy.AllowedFor(init.Pid, c.InUserNamespace, config),
             PreservedFds = c.PreservedFds,
             ConsoleSocketFd = c.ConsoleSocketFd,
+            PidfdSocketFd = c.PidfdSocketFd,
             Seccomp = c.Seccomp,
         });
         init.Channel.SendBytes(plan.ToArray());

@@ -29,6 +29,10 @@ public static class InitPlanBuilder
         public int PreservedFds { get; init; }
         public int ExecFifoFd { get; init; }
         public int ConsoleSocketFd { get; init; } = -1;
+        /// <summary>--pidfd-socket's fd in init, or -1.</summary>
+        public int PidfdSocketFd { get; init; } = -1;
+        /// <summary>The detached mount of the NOTIFY_SOCKET directory, as an fd in init, or -1.</summary>
+        public int NotifyDirFd { get; init; } = -1;
         public IReadOnlyList<string> ExtraEnv { get; init; } = [];
         public SeccompProgram? Seccomp { get; init; }
         public int LastCap { get; init; } = CapabilityNames.LastCap();
@@ -43,7 +47,7 @@ public static class InitPlanBuilder
             plan.Op(ShimProtocol.OpUnshareCgroupns);
         plan.Op(ShimProtocol.OpOpenPrivateProc);
 
-        RootfsPlan.Prepare(plan, config, i.Rootfs, i.Bundle, i.InUserNamespace, i.NewCgroupNamespace, i.Hierarchies);
+        RootfsPlan.Prepare(plan, config, i.Rootfs, i.Bundle, i.InUserNamespace, i.NewCgroupNamespace, i.Hierarchies, i.NotifyDirFd);
         if ((config.Hooks?.Prestart?.Count ?? 0) > 0 || (config.Hooks?.CreateRuntime?.Count ?? 0) > 0)
             plan.Op(ShimProtocol.OpRunHooks);
         RootfsPlan.SwitchRoot(plan, i.Rootfs, i.NoPivot);
@@ -57,6 +61,7 @@ public static class InitPlanBuilder
         if (!string.IsNullOrEmpty(config.Domainname))
             plan.Op(ShimProtocol.OpDomainname, f => f.Str(config.Domainname));
         Console(plan, i, mountConsole: true);
+        Pidfd(plan, i, "standard");
 
         ProcessSteps(plan, i, isExec: false);
         return plan;
@@ -67,6 +72,7 @@ public static class InitPlanBuilder
     {
         var plan = new InitPlanWriter(i.InUserNamespace ? ShimProtocol.PlanInUserns : 0);
         Console(plan, i, mountConsole: false);
+        Pidfd(plan, i, "setns");
         ProcessSteps(plan, i, isExec: true);
         return plan;
     }
@@ -119,6 +125,13 @@ public static class InitPlanBuilder
         {
             plan.Op(ShimProtocol.OpCloseFd, f => f.U32((uint)i.ConsoleSocketFd));
         }
+    }
+
+    /// <summary>--pidfd-socket: a pidfd of the process that execs, sent with what it is (runc's init types).</summary>
+    private static void Pidfd(InitPlanWriter plan, Inputs i, string initType)
+    {
+        if (i.PidfdSocketFd >= 0)
+            plan.Op(ShimProtocol.OpSendPidfd, f => f.U32((uint)i.PidfdSocketFd).Str(initType));
     }
 
     private static void Sysctls(InitPlanWriter plan, Dictionary<string, string>? sysctls)

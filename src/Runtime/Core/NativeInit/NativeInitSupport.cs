@@ -12,17 +12,13 @@ public static class NativeInitSupport
     /// <summary>RUNCS_NATIVE_INIT=0 always uses C# init (to compare the two, or as a way out).</summary>
     public const string EnvVar = "RUNCS_NATIVE_INIT";
 
-    public sealed record Needs(bool PidfdSocket, bool NotifySocket, bool IdMappedMounts);
+    public sealed record Needs(bool IdMappedMounts);
 
     /// <summary>null when the native init can create this container; else what it cannot do yet.</summary>
     public static string? WhyNot(RuntimeConfig config, Process process, Needs needs)
     {
         if (Environment.GetEnvironmentVariable(EnvVar) == "0")
             return $"{EnvVar}=0";
-        if (needs.PidfdSocket)
-            return "--pidfd-socket";
-        if (needs.NotifySocket)
-            return "NOTIFY_SOCKET";
         if (needs.IdMappedMounts)
             return "idmapped mounts";
         if (config.Hooks?.CreateContainer is { Count: > 0 } || config.Hooks?.StartContainer is { Count: > 0 })
@@ -41,12 +37,10 @@ public static class NativeInitSupport
     }
 
     /// <summary>The same question for `exec` (SetnsInit's steps).</summary>
-    public static string? WhyNotExec(Process process, LinuxConfig? linux, bool pidfdSocket, Security.Seccomp.SeccompProgram? seccomp)
+    public static string? WhyNotExec(Process process, LinuxConfig? linux, Security.Seccomp.SeccompProgram? seccomp)
     {
         if (Environment.GetEnvironmentVariable(EnvVar) == "0")
             return $"{EnvVar}=0";
-        if (pidfdSocket)
-            return "--pidfd-socket";
         if (process.Scheduler is not null || process.IoPriority is not null || linux?.Personality is not null)
             return "scheduler, ioPriority or personality";
         if (!string.IsNullOrEmpty(process.ExecCpuAffinity?.Final))

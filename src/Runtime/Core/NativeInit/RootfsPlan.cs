@@ -17,7 +17,7 @@ public static class RootfsPlan
 
     /// <summary>Up to the root switch: propagation, the rootfs bind, config mounts, /dev.</summary>
     public static void Prepare(InitPlanWriter plan, RuntimeConfig config, string rootfs, string bundle,
-        bool inUserNamespace, bool newCgroupNamespace, Func<List<HostCgroups.Hierarchy>> hierarchies)
+        bool inUserNamespace, bool newCgroupNamespace, Func<List<HostCgroups.Hierarchy>> hierarchies, int notifyDirFd = -1)
     {
         var linux = config.Linux;
         var propagation = RootfsBuilder.PropagationFlag(linux?.RootfsPropagation) ?? (MS_SLAVE | MS_REC);
@@ -28,6 +28,9 @@ public static class RootfsPlan
         var mounts = config.Mounts ?? [];
         foreach (var mount in mounts)
             ConfigMount(plan, mount, bundle, newCgroupNamespace, hierarchies);
+        // NOTIFY_SOCKET: the runtime's detached read-only mount of <state>/notify, after the config's mounts as runc appends it.
+        if (notifyDirFd >= 0)
+            plan.Op(ShimProtocol.OpAttachMount, f => f.U32((uint)notifyDirFd).Str(SdNotify.ContainerNotifyDir.ContainerDir));
 
         var devIsPrivate = mounts.Any(m => m.Destination.TrimEnd('/') == "/dev" && !MountOptions.Parse(m.Options, m.Type).IsBind);
         Devices(plan, linux?.Devices, inUserNamespace, devIsPrivate);

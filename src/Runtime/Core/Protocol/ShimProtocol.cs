@@ -80,6 +80,8 @@ public static class ShimProtocol
     public const ushort OpExec = 39;
     public const ushort OpFail = 40;
     public const ushort OpConsole = 41;
+    public const ushort OpAttachMount = 42;
+    public const ushort OpSendPidfd = 43;
     public const uint TargetDir = 0;
     public const uint TargetStrictDir = 1;
     public const uint TargetLikeSource = 2;

@@ -251,6 +251,30 @@ public sealed class InitPlanBuilderTests
     }
 
     [Fact]
+    public void A_pidfd_goes_after_the_console_and_the_notify_directory_after_the_config_mounts()
+    {
+        var config = Spec();
+        var inputs = new InitPlanBuilder.Inputs
+        {
+            Config = config, Process = config.Process!, Rootfs = "/r", Bundle = "/b", Hierarchies = () => V1,
+            ConsoleSocketFd = 6, PidfdSocketFd = 7, NotifyDirFd = 8, ExecFifoFd = 5, LastCap = 40,
+        };
+        var plan = new PlanDecoder(InitPlanBuilder.Build(inputs).ToArray());
+        var exec = new PlanDecoder(InitPlanBuilder.BuildExec(inputs).ToArray());
+
+        var pidfd = plan.All(ShimProtocol.OpSendPidfd).Single();
+        (pidfd.U32(), pidfd.Str()).Should().Be((7u, "standard"));
+        plan.IndexOf(ShimProtocol.OpSendPidfd).Should().Be(plan.IndexOf(ShimProtocol.OpConsole) + 1);
+        var attach = plan.All(ShimProtocol.OpAttachMount).Single();
+        (attach.U32(), attach.Str()).Should().Be((8u, "/run/notify"));
+        plan.IndexOf(ShimProtocol.OpAttachMount).Should().BeGreaterThan(plan.Codes.LastIndexOf(ShimProtocol.OpMountInRoot) - 1)
+            .And.BeLessThan(plan.IndexOf(ShimProtocol.OpLinkPtmx));
+        var execPidfd = exec.All(ShimProtocol.OpSendPidfd).Single();
+        (execPidfd.U32(), execPidfd.Str()).Should().Be((7u, "setns"));
+        exec.Codes.Should().NotContain(ShimProtocol.OpAttachMount);
+    }
+
+    [Fact]
     public void Environment_args_and_user_are_the_configs()
     {
         var config = Spec();
@@ -272,25 +296,24 @@ public sealed class InitPlanBuilderTests
 /// <summary>When the native init is used, and when C# init must be.</summary>
 public sealed class NativeInitSupportTests
 {
-    private static readonly NativeInitSupport.Needs Nothing = new(false, false, false);
+    private static readonly NativeInitSupport.Needs Nothing = new(IdMappedMounts: false);
 
     [Fact]
     public void The_default_spec_runs_natively() =>
         NativeInitSupport.WhyNot(DefaultSpec.Create(rootless: true), DefaultSpec.Create(rootless: true).Process!, Nothing).Should().BeNull();
 
     [Fact]
-    public void Exec_needs_CSharp_init_for_a_pidfd_socket_affinity_or_a_listener()
+    public void Exec_needs_CSharp_init_for_a_final_affinity_or_a_listener()
     {
         var p = DefaultSpec.Create(rootless: false).Process!;
         p.Terminal = false;
-        NativeInitSupport.WhyNotExec(p, null, false, null).Should().BeNull();
-        NativeInitSupport.WhyNotExec(p, null, true, null).Should().Be("--pidfd-socket");
-        NativeInitSupport.WhyNotExec(p, null, false, new SeccompProgram { ListenerPath = "/run/agent.sock" }).Should().Contain("listener");
+        NativeInitSupport.WhyNotExec(p, null, null).Should().BeNull();
+        NativeInitSupport.WhyNotExec(p, null, new SeccompProgram { ListenerPath = "/run/agent.sock" }).Should().Contain("listener");
         p.ExecCpuAffinity = new ExecCpuAffinity { Final = "0" };
-        NativeInitSupport.WhyNotExec(p, null, false, null).Should().Contain("execCPUAffinity");
+        NativeInitSupport.WhyNotExec(p, null, null).Should().Contain("execCPUAffinity");
         p.ExecCpuAffinity = null;
         p.Terminal = true;
-        NativeInitSupport.WhyNotExec(p, null, false, null).Should().BeNull("the plan has a console op");
+        NativeInitSupport.WhyNotExec(p, null, null).Should().BeNull("the plan has a console op");
     }
 
     [Fact]
@@ -298,8 +321,6 @@ public sealed class NativeInitSupportTests
     {
         var config = DefaultSpec.Create(rootless: false);
         var p = config.Process!;
-        NativeInitSupport.WhyNot(config, p, Nothing with { PidfdSocket = true }).Should().Be("--pidfd-socket");
-        NativeInitSupport.WhyNot(config, p, Nothing with { NotifySocket = true }).Should().Be("NOTIFY_SOCKET");
         NativeInitSupport.WhyNot(config, p, Nothing with { IdMappedMounts = true }).Should().Be("idmapped mounts");
 
         config.Hooks = new Hooks { StartContainer = [new Hook { Path = "/bin/true" }] };
