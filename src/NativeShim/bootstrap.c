@@ -99,24 +99,10 @@ int runcs_bootstrap_parse(const uint8_t *buf, size_t len, struct runcs_bootstrap
     return off == len ? 0 : -EINVAL;
 }
 
-static int read_full(int fd, uint8_t *buf, size_t len)
-{
-    size_t got = 0;
-    while (got < len) {
-        ssize_t n = read(fd, buf + got, len - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return n == 0 ? -EPIPE : -errno;
-        got += (size_t)n;
-    }
-    return 0;
-}
-
 int runcs_bootstrap_read(int fd, struct runcs_bootstrap *out)
 {
     uint8_t header[8];
-    int r = read_full(fd, header, sizeof header);
+    int r = runcs_read_full(fd, header, sizeof header);
     if (r < 0)
         return r;
     uint32_t total = read_u32(header + 4);
@@ -126,7 +112,7 @@ int runcs_bootstrap_read(int fd, struct runcs_bootstrap *out)
     if (buf == NULL)
         return -ENOMEM;
     memcpy(buf, header, sizeof header);
-    r = read_full(fd, buf + 8, total - 8);
+    r = runcs_read_full(fd, buf + 8, total - 8);
     if (r == 0)
         r = runcs_bootstrap_parse(buf, total, out);
     free(buf);

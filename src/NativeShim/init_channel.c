@@ -1,6 +1,7 @@
 /*
  * The native init's side of the runtime's message channel (MessageChannel.cs): frames of a u32
  * little-endian length and a body; init's messages are JSON objects {"type":..., "message":...}.
+ * And fds handed to a caller's socket (console master, pidfd) with SCM_RIGHTS.
  */
 #include "shim.h"
 
@@ -8,48 +9,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
-
-static int read_exact(int fd, void *buf, size_t len)
-{
-    uint8_t *p = buf;
-    while (len > 0) {
-        ssize_t n = read(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        p += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
-static int write_all(int fd, const void *buf, size_t len)
-{
-    const uint8_t *p = buf;
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        p += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
 
 uint8_t *runcs_frame_read(int fd, size_t max, size_t *len)
 {
     uint8_t h[4];
-    if (read_exact(fd, h, 4) < 0)
+    if (runcs_read_full(fd, h, 4) < 0)
         return NULL;
     size_t n = h[0] | h[1] << 8 | h[2] << 16 | (size_t)h[3] << 24;
     if (n > max)
         return NULL;
     uint8_t *body = malloc(n + 1);
-    if (body == NULL || read_exact(fd, body, n) < 0) {
+    if (body == NULL || runcs_read_full(fd, body, n) < 0) {
         free(body);
         return NULL;
     }
@@ -122,7 +94,7 @@ int runcs_send_message(int fd, const char *type, const char *message)
     frame[1] = (char)(len >> 8 & 0xff);
     frame[2] = (char)(len >> 16 & 0xff);
     frame[3] = (char)(len >> 24 & 0xff);
-    return write_all(fd, frame, 4 + (size_t)len);
+    return runcs_write_full(fd, frame, 4 + (size_t)len);
 }
 
 int runcs_message_is(const uint8_t *body, size_t len, const char *type)
@@ -132,4 +104,22 @@ int runcs_message_is(const uint8_t *body, size_t len, const char *type)
     if (n < 0 || (size_t)n >= sizeof(want))
         return 0;
     return memmem(body, len, want, (size_t)n) != NULL;
+}
+
+int runcs_send_fd(int socket_fd, int fd, const char *name)
+{
+    char control[CMSG_SPACE(sizeof(int))];
+    memset(control, 0, sizeof(control));
+    struct iovec iov = {.iov_base = (void *)name, .iov_len = strlen(name)};
+    struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof(control)};
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &fd, sizeof(int));
+    ssize_t n;
+    do
+        n = sendmsg(socket_fd, &msg, 0);
+    while (n < 0 && errno == EINTR);
+    return n < 0 ? -errno : 0;
 }

@@ -27,20 +27,7 @@ int runcs_open_init_image(void)
         fd = (int)syscall(SYS_memfd_create, "runcs-init", MFD_CLOEXEC | MFD_ALLOW_SEALING);
     if (fd < 0)
         return -errno;
-    const unsigned char *p = runcs_init_image_start;
-    size_t left = (size_t)(runcs_init_image_end - runcs_init_image_start);
-    int err = 0;
-    while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            err = n < 0 ? errno : EIO;
-            break;
-        }
-        p += n;
-        left -= (size_t)n;
-    }
+    int err = -runcs_write_full(fd, runcs_init_image_start, (size_t)(runcs_init_image_end - runcs_init_image_start));
     if (!err && fcntl(fd, F_ADD_SEALS, F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE) < 0)
         err = errno;
     if (err) {

@@ -1,7 +1,7 @@
 /*
  * The native init's process ops: sysctls, hostname, rlimits, environment, working directory,
- * the program's path, seccomp, user and capabilities, the created -> running gate and execve.
- * Credentials, capabilities, no_new_privs and seccomp are per thread: this process has one.
+ * the program's path, the fds for the caller (terminal, pidfd), the created -> running gate and
+ * execve. Credentials and seccomp are in init_creds.c.
  * The messages are those of the C# init (the Init and Security folders).
  */
 #include "protocol.h"
@@ -10,7 +10,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/filter.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,12 +20,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#ifndef PR_CAP_AMBIENT
-#define PR_CAP_AMBIENT 47
-#define PR_CAP_AMBIENT_RAISE 2
-#define PR_CAP_AMBIENT_CLEAR_ALL 4
-#endif
-#define LINUX_CAPABILITY_VERSION_3 0x20080522
 
 static void write_sysctl(struct runcs_init *in, const char *key, const char *path, const char *value)
 {
@@ -165,6 +158,19 @@ char *runcs_look_path(struct runcs_init *in, const char *name)
     runcs_init_fail(in, "exec: \"%s\": executable file not found in $PATH", name);
 }
 
+/* --pidfd-socket: a pidfd of this very process (the one that execs), in any pid namespace. */
+static void send_pidfd(struct runcs_init *in, int socket_fd, const char *what)
+{
+    int pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+    if (pidfd < 0)
+        runcs_init_fail_errno(in, errno, "failed to setup pidfd: pidfd_open");
+    int err = runcs_send_fd(socket_fd, pidfd, what);
+    if (err < 0)
+        runcs_init_fail_errno(in, -err, "failed to setup pidfd: send pidfd");
+    close(pidfd);
+    close(socket_fd);
+}
+
 static void exit_on_signal(int sig) { _exit(128 + sig); }
 
 /* A waiting init is pid 1 of its namespace, which ignores any signal it has no handler for. */
@@ -175,72 +181,6 @@ static void exit_on_terminating_signals(void)
     sa.sa_handler = exit_on_signal;
     for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
         sigaction(signals[i], &sa, NULL);
-}
-
-static void load_seccomp(struct runcs_init *in, uint32_t flags, const uint8_t *filter, uint32_t len)
-{
-    if (len == 0 || len % sizeof(struct sock_filter) != 0 || len / sizeof(struct sock_filter) > 0xffff)
-        runcs_init_fail_errno(in, EINVAL, "load seccomp filter (%u instructions)", len / (uint32_t)sizeof(struct sock_filter));
-    struct sock_filter *copy = malloc(len);
-    if (copy == NULL)
-        runcs_init_fail(in, "native init: out of memory");
-    memcpy(copy, filter, len);
-    struct sock_fprog prog = {.len = (unsigned short)(len / sizeof(struct sock_filter)), .filter = copy};
-    if (syscall(SYS_seccomp, 1 /* SECCOMP_SET_MODE_FILTER */, flags, &prog) < 0)
-        runcs_init_fail_errno(in, errno, "load seccomp filter");
-    free(copy);
-}
-
-static void drop_bounding(struct runcs_init *in, uint64_t keep, uint32_t last)
-{
-    for (uint32_t cap = 0; cap <= last && cap < 64; cap++) {
-        if (keep & (1ULL << cap))
-            continue;
-        if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
-            runcs_init_fail_errno(in, errno, "drop bounding capability %u", cap);
-    }
-}
-
-static void set_user(struct runcs_init *in, struct runcs_op *op)
-{
-    uint32_t uid = runcs_op_u32(op);
-    uint32_t gid = runcs_op_u32(op);
-    uint32_t set_groups = runcs_op_u32(op);
-    uint32_t count = runcs_op_u32(op);
-    if (op->bad || count > 65536) {
-        op->bad = 1;
-        return;
-    }
-    gid_t *groups = calloc(count ? count : 1, sizeof(gid_t));
-    if (groups == NULL)
-        runcs_init_fail(in, "native init: out of memory");
-    for (uint32_t i = 0; i < count; i++)
-        groups[i] = runcs_op_u32(op);
-    if (op->bad)
-        return;
-    if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
-        runcs_init_fail_errno(in, errno, "prctl(PR_SET_KEEPCAPS)");
-    if (set_groups && syscall(SYS_setgroups, (size_t)count, groups) < 0)
-        runcs_init_fail_errno(in, errno, "setgroups");
-    if (syscall(SYS_setresgid, gid, gid, gid) < 0)
-        runcs_init_fail_errno(in, errno, "setresgid %u", gid);
-    if (syscall(SYS_setresuid, uid, uid, uid) < 0)
-        runcs_init_fail_errno(in, errno, "setresuid %u", uid);
-    if (prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
-        runcs_init_fail_errno(in, errno, "prctl(PR_SET_KEEPCAPS)");
-    free(groups);
-}
-
-static void set_caps(struct runcs_init *in, uint64_t eff, uint64_t perm, uint64_t inh, uint64_t amb)
-{
-    uint32_t header[2] = {LINUX_CAPABILITY_VERSION_3, 0};
-    uint32_t data[6] = {(uint32_t)eff, (uint32_t)perm, (uint32_t)inh, (uint32_t)(eff >> 32), (uint32_t)(perm >> 32), (uint32_t)(inh >> 32)};
-    if (syscall(SYS_capset, header, data) < 0)
-        runcs_init_fail_errno(in, errno, "capset");
-    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
-    for (unsigned cap = 0; cap < 64; cap++)
-        if ((amb & (1ULL << cap)) && prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
-            runcs_init_fail_errno(in, errno, "raise ambient capability %u", cap);
 }
 
 /* The created -> running gate: opening the fifo for writing blocks until `start` reads it. */
@@ -345,39 +285,6 @@ void runcs_init_process_op(struct runcs_init *in, struct runcs_op *op)
     case RUNCS_OP_EXIT_ON_SIGNALS:
         exit_on_terminating_signals();
         break;
-    case RUNCS_OP_SECCOMP: {
-        uint32_t flags = runcs_op_u32(op), len;
-        const uint8_t *filter = runcs_op_bytes(op, &len);
-        if (!op->bad)
-            load_seccomp(in, flags, filter, len);
-        break;
-    }
-    case RUNCS_OP_DROP_BOUNDING: {
-        uint64_t keep = runcs_op_u64(op);
-        uint32_t last = runcs_op_u32(op);
-        if (!op->bad)
-            drop_bounding(in, keep, last);
-        break;
-    }
-    case RUNCS_OP_SET_USER:
-        set_user(in, op);
-        break;
-    case RUNCS_OP_SET_CAPS: {
-        uint64_t eff = runcs_op_u64(op), perm = runcs_op_u64(op), inh = runcs_op_u64(op), amb = runcs_op_u64(op);
-        if (!op->bad)
-            set_caps(in, eff, perm, inh, amb);
-        break;
-    }
-    case RUNCS_OP_NO_NEW_PRIVS:
-        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-            runcs_init_fail_errno(in, errno, "prctl(PR_SET_NO_NEW_PRIVS)");
-        break;
-    case RUNCS_OP_UMASK: {
-        uint32_t mask = runcs_op_u32(op);
-        if (!op->bad)
-            umask((mode_t)mask);
-        break;
-    }
     case RUNCS_OP_READY:
         runcs_trace("native: ready");
         if (runcs_send_message(in->sync_fd, "ready", NULL) < 0)
@@ -406,7 +313,7 @@ void runcs_init_process_op(struct runcs_init *in, struct runcs_op *op)
         uint32_t socket_fd = runcs_op_u32(op);
         const char *what = runcs_op_str(op);
         if (!op->bad)
-            runcs_init_send_pidfd(in, (int)socket_fd, what);
+            send_pidfd(in, (int)socket_fd, what);
         break;
     }
     case RUNCS_OP_FAIL: {

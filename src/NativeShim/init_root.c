@@ -125,21 +125,21 @@ int runcs_root_mkdir_all(struct runcs_init *in, const char *path, unsigned mode)
     return current;
 }
 
-void runcs_path_split(const char *path, char *dir, size_t dir_cap, const char **name)
+void runcs_path_split(const char *path, char *dir, size_t dir_cap, char *name, size_t name_cap)
 {
     size_t len = strlen(path);
     while (len > 0 && path[len - 1] == '/')
         len--;
-    const char *slash = NULL;
+    size_t slash = len;
     for (size_t i = 0; i < len; i++)
         if (path[i] == '/')
-            slash = path + i;
-    if (slash == NULL || slash == path) {
+            slash = i;
+    if (slash == len || slash == 0)
         snprintf(dir, dir_cap, "/");
-    } else {
-        snprintf(dir, dir_cap, "%.*s", (int)(slash - path), path);
-    }
-    *name = slash ? slash + 1 : path;
+    else
+        snprintf(dir, dir_cap, "%.*s", (int)slash, path);
+    size_t start = slash == len ? 0 : slash + 1;
+    snprintf(name, name_cap, "%.*s", (int)(len - start), path + start);
 }
 
 int runcs_root_create_file(struct runcs_init *in, const char *path)
@@ -147,13 +147,8 @@ int runcs_root_create_file(struct runcs_init *in, const char *path)
     int existing = runcs_root_try_open(in, path, 0, O_PATH);
     if (existing >= 0)
         return existing;
-    char dir[4096], name[4096], d[4200];
-    const char *base;
-    runcs_path_split(path, dir, sizeof(dir), &base);
-    snprintf(name, sizeof(name), "%s", base);
-    size_t nl = strlen(name);
-    while (nl > 0 && name[nl - 1] == '/')
-        name[--nl] = '\0';
+    char dir[4096], name[256], d[4200];
+    runcs_path_split(path, dir, sizeof(dir), name, sizeof(name));
     close(runcs_root_mkdir_all(in, dir, 0755));
     int dirfd = runcs_root_open(in, dir, O_DIRECTORY | O_RDONLY);
     int fd = openat(dirfd, name, O_CREAT | O_EXCL | O_NOFOLLOW | O_WRONLY | O_CLOEXEC, 0644);
@@ -297,9 +292,8 @@ static void mknod_in_root(struct runcs_init *in, struct runcs_op *op)
     const char *path = runcs_op_str(op);
     if (op->bad)
         return;
-    char dir[4096];
-    const char *name;
-    runcs_path_split(path, dir, sizeof(dir), &name);
+    char dir[4096], name[256];
+    runcs_path_split(path, dir, sizeof(dir), name, sizeof(name));
     int parent = runcs_root_mkdir_all(in, dir, 0755);
     unlinkat(parent, name, 0);
     if (mknodat(parent, name, mode, (dev_t)dev) < 0)
@@ -314,11 +308,7 @@ static void bind_device(struct runcs_init *in, struct runcs_op *op)
     const char *path = runcs_op_str(op);
     if (op->bad)
         return;
-    char dir[4096];
-    const char *name;
-    runcs_path_split(path, dir, sizeof(dir), &name);
-    close(runcs_root_mkdir_all(in, dir, 0755));
-    int target = runcs_root_create_file(in, path);
+    int target = runcs_root_create_file(in, path); /* makes its directory too */
     char at[64];
     proc_path(target, at, sizeof(at));
     do_mount(in, path, at, NULL, MS_BIND, NULL, path);
@@ -435,10 +425,10 @@ static int open_dev_null(struct runcs_init *in)
     return fd;
 }
 
-static void mask_path(struct runcs_init *in, const char *path, int *dev_null)
+static void mask_path(struct runcs_init *in, const char *path)
 {
-    if (*dev_null < 0)
-        *dev_null = open_dev_null(in);
+    if (in->dev_null < 0)
+        in->dev_null = open_dev_null(in);
     int target = runcs_root_try_open(in, path, 0, O_PATH);
     if (target < 0)
         return;
@@ -450,7 +440,7 @@ static void mask_path(struct runcs_init *in, const char *path, int *dev_null)
     if (S_ISDIR(st.st_mode)) {
         do_mount(in, "tmpfs", at, "tmpfs", MS_RDONLY, NULL, path);
     } else {
-        proc_path(*dev_null, null_at, sizeof(null_at));
+        proc_path(in->dev_null, null_at, sizeof(null_at));
         do_mount(in, null_at, at, NULL, MS_BIND, NULL, path);
     }
     close(target);
@@ -467,7 +457,6 @@ static void readonly_root(struct runcs_init *in)
 
 int runcs_init_mount_op(struct runcs_init *in, struct runcs_op *op)
 {
-    static int dev_null = -1;
     switch (op->code) {
     case RUNCS_OP_UNSHARE_CGROUPNS:
         if (unshare(0x02000000 /* CLONE_NEWCGROUP */) < 0)
@@ -549,7 +538,7 @@ int runcs_init_mount_op(struct runcs_init *in, struct runcs_op *op)
         if (op->code == RUNCS_OP_READONLY_PATH)
             readonly_path(in, path);
         else
-            mask_path(in, path, &dev_null);
+            mask_path(in, path);
         break;
     }
     case RUNCS_OP_READONLY_ROOT:

@@ -66,7 +66,7 @@ void runcs_init_fail_errno(struct runcs_init *in, int err, const char *fmt, ...)
 
 void runcs_native_init(int sync_fd)
 {
-    struct runcs_init in = {.sync_fd = sync_fd, .root_fd = -1, .proc_fd = -1};
+    struct runcs_init in = {.sync_fd = sync_fd, .root_fd = -1, .proc_fd = -1, .dev_null = -1};
     runcs_trace("native: started");
     size_t len;
     uint8_t *buf = runcs_frame_read(sync_fd, RUNCS_PLAN_MAX, &len);
@@ -81,7 +81,7 @@ void runcs_native_init(int sync_fd)
     struct runcs_op op;
     int r;
     while ((r = runcs_plan_next(&plan, &op)) == 1) {
-        if (!runcs_init_mount_op(&in, &op))
+        if (!runcs_init_mount_op(&in, &op) && !runcs_init_creds_op(&in, &op))
             runcs_init_process_op(&in, &op); /* fails on an op it does not know either */
         if (op.bad)
             runcs_init_fail(&in, "native init: op %u of the plan is truncated", op.code);

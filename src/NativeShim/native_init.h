@@ -14,6 +14,7 @@ struct runcs_init {
     int root_fd;            /* "in root" paths resolve here; -1 before OPEN_ROOT */
     const char *root_path;  /* for messages */
     int proc_fd;            /* a procfs to reopen the exec fifo through; -1 if none yet */
+    int dev_null;           /* the container's /dev/null once checked (masked files); -1 before */
     const char *env[RUNCS_INIT_MAX_STRINGS + 2];
     int n_env;
     const char *args[RUNCS_INIT_MAX_STRINGS + 1];
@@ -35,15 +36,18 @@ int runcs_root_try_open(struct runcs_init *in, const char *path, int no_symlinks
 int runcs_root_open(struct runcs_init *in, const char *path, int flags);
 int runcs_root_mkdir_all(struct runcs_init *in, const char *path, unsigned mode);
 int runcs_root_create_file(struct runcs_init *in, const char *path);
-void runcs_path_split(const char *path, char *dir, size_t dir_cap, const char **name);
+/* "/a/b/" -> "/a" and "b"; a path without a parent directory has "/". */
+void runcs_path_split(const char *path, char *dir, size_t dir_cap, char *name, size_t name_cap);
 uint64_t runcs_locked_flags(const struct runcs_init *in, int fd);
 /* 1 when op was a filesystem op (and done), 0 when it is not one. */
 int runcs_init_mount_op(struct runcs_init *in, struct runcs_op *op);
 
-/* init_console.c: fds for the caller: a pidfd, and process.terminal (a pty, its master over the console socket, the peer as stdio) */
+/* init_console.c: process.terminal (a pty, its master over the console socket, the peer as stdio) */
 void runcs_init_console(struct runcs_init *in, int socket_fd, int mount_console, int has_size, unsigned rows, unsigned cols);
-void runcs_init_send_pidfd(struct runcs_init *in, int socket_fd, const char *what);
-int runcs_send_fd(int socket_fd, int fd, const char *name);
+
+
+/* init_creds.c: 1 when op was a credential op (seccomp, bounding set, user, caps, no_new_privs, umask) and done, else 0. */
+int runcs_init_creds_op(struct runcs_init *in, struct runcs_op *op);
 
 /* init_process.c: the process's attributes, up to execve */
 void runcs_init_process_op(struct runcs_init *in, struct runcs_op *op);

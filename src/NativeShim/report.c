@@ -22,16 +22,7 @@ void runcs_report(int fd, uint32_t type, int32_t value, const char *text)
     msg.len = (uint32_t)len;
     if (len)
         memcpy(msg.text, text, len);
-    size_t total = 12 + len, done = 0;
-    const char *p = (const char *)&msg;
-    while (done < total) {
-        ssize_t n = write(fd, p + done, total - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        done += (size_t)n;
-    }
+    runcs_write_full(fd, &msg, 12 + len); /* nothing more to do if the runtime is gone */
 }
 
 void runcs_bail(int fd, int err, const char *fmt, ...)

@@ -25,6 +25,10 @@ struct runcs_bootstrap {
     char *gidmap_tool;
 };
 
+/* io.c: 0, or -errno (-EPIPE: the peer closed before len bytes) */
+int runcs_read_full(int fd, void *buf, size_t len);
+int runcs_write_full(int fd, const void *buf, size_t len);
+
 /* bootstrap.c */
 int runcs_bootstrap_parse(const uint8_t *buf, size_t len, struct runcs_bootstrap *out);
 int runcs_bootstrap_read(int fd, struct runcs_bootstrap *out);
@@ -73,6 +77,8 @@ uint8_t *runcs_frame_read(int fd, size_t max, size_t *len); /* malloc'd, NUL-ter
 size_t runcs_json_escape(char *out, size_t cap, const char *text);
 int runcs_send_message(int fd, const char *type, const char *message);
 int runcs_message_is(const uint8_t *body, size_t len, const char *type);
+/* One sendmsg: name as the data, fd as the only SCM_RIGHTS (runc's console-socket protocol); 0 or -errno. */
+int runcs_send_fd(int socket_fd, int fd, const char *name);
 
 /* init_image.c: the embedded runcs-init as a sealed memfd (close-on-exec), or -errno */
 int runcs_open_init_image(void);

@@ -171,15 +171,14 @@ void message_is_matches_the_type_only(void)
 
 void path_split_gives_parent_and_name(void)
 {
-    char dir[64];
-    const char *name;
-    runcs_path_split("/dev/null", dir, sizeof dir, &name);
+    char dir[64], name[64];
+    runcs_path_split("/dev/null", dir, sizeof dir, name, sizeof name);
     CHECK_STR(dir, "/dev");
     CHECK_STR(name, "null");
-    runcs_path_split("/x", dir, sizeof dir, &name);
+    runcs_path_split("/x", dir, sizeof dir, name, sizeof name);
     CHECK_STR(dir, "/");
     CHECK_STR(name, "x");
-    runcs_path_split("/a/b/", dir, sizeof dir, &name);
+    runcs_path_split("/a/b/", dir, sizeof dir, name, sizeof name);
     CHECK_STR(dir, "/a");
     CHECK(strncmp(name, "b", 1) == 0);
 }
@@ -220,7 +219,7 @@ static const char *run_init_child(void (*fn)(struct runcs_init *, void *), void 
     pid_t pid = fork();
     if (pid == 0) {
         close(sv[0]);
-        struct runcs_init in = {.sync_fd = sv[1], .root_fd = -1, .proc_fd = -1};
+        struct runcs_init in = {.sync_fd = sv[1], .root_fd = -1, .proc_fd = -1, .dev_null = -1};
         fn(&in, arg);
         _exit(0);
     }
@@ -246,7 +245,7 @@ void mkdir_all_creates_inside_the_root(void)
 {
     char *root = temp_root();
     CHECK(root != NULL);
-    struct runcs_init in = {.sync_fd = -1, .root_fd = -1, .proc_fd = -1};
+    struct runcs_init in = {.sync_fd = -1, .root_fd = -1, .proc_fd = -1, .dev_null = -1};
     open_root(&in, root);
     int fd = runcs_root_mkdir_all(&in, "/a/b/c", 0755);
     CHECK(fd >= 0);
@@ -287,7 +286,7 @@ void create_file_makes_an_empty_file_and_its_parents(void)
 {
     char *root = temp_root();
     CHECK(root != NULL);
-    struct runcs_init in = {.sync_fd = -1, .root_fd = -1, .proc_fd = -1};
+    struct runcs_init in = {.sync_fd = -1, .root_fd = -1, .proc_fd = -1, .dev_null = -1};
     open_root(&in, root);
     int fd = runcs_root_create_file(&in, "/etc/resolv.conf");
     CHECK(fd >= 0);
@@ -307,7 +306,7 @@ static void look_up_missing(struct runcs_init *in, void *arg)
 
 void look_path_searches_path_like_go(void)
 {
-    struct runcs_init in = {.sync_fd = -1, .root_fd = -1, .proc_fd = -1};
+    struct runcs_init in = {.sync_fd = -1, .root_fd = -1, .proc_fd = -1, .dev_null = -1};
     in.env[in.n_env++] = "PATH=/nonexistent-runcs:/bin";
     char *found = runcs_look_path(&in, "sh");
     CHECK_STR(found, "/bin/sh");
