@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Runc.Sharp.Runtime.Diagnostics;
 using Runc.Sharp.Runtime.Init;
+using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Rootfs;
 using Runc.Sharp.Runtime.Rootless;
 using Runc.Sharp.Spec.Model;

@@ -79,8 +79,7 @@ public static class ContainerCreator
             if (pidfd is not null)
                 pass.Add(pidfd.Fd);
             var maps = plan.Creates(LinuxNamespaceTypes.User) ? UserNamespaceMaps.For(config.Linux, identity) : UserNamespaceMaps.None;
-            var whyNotNative = NativeInitSupport.WhyNot(config, process,
-                new(IdMappedMounts: idMapped.Count > 0));
+            var whyNotNative = NativeInitSupport.WhyNot(config, process);
             Log.Debug(whyNotNative is null ? "init: native" : $"init: C# init, for {whyNotNative}");
 
             PhaseTrace.Mark("create: launching init");
@@ -180,24 +179,12 @@ public static class ContainerCreator
     /// <summary>The native init's whole work as one plan, built from what C# init would have been sent.</summary>
     private static void SendPlan(InitProcess init, InitConfig c, RuntimeConfig config)
     {
+        c.Config = config;
         var plan = InitPlanBuilder.Build(new InitPlanBuilder.Inputs
         {
-            Config = config,
-            Process = c.Process,
-            Rootfs = c.Rootfs,
-            Bundle = c.Bundle,
-            NoPivot = c.NoPivot,
-            InUserNamespace = c.InUserNamespace,
-            NewCgroupNamespace = c.NewCgroupNamespace,
-            Hierarchies = () => HostCgroups.Hierarchies(File.ReadAllLines($"/proc/{init.Pid}/cgroup"), File.ReadLines("/proc/self/mountinfo")),
-            SetgroupsAllowed = Init.SetgroupsPolicy.AllowedFor(init.Pid, c.InUserNamespace, config),
-            PreservedFds = c.PreservedFds,
-            ExecFifoFd = c.ExecFifoFd,
-            ConsoleSocketFd = c.ConsoleSocketFd,
-            PidfdSocketFd = c.PidfdSocketFd,
-            NotifyDirFd = c.NotifyDirFd,
-            ExtraEnv = c.ExtraEnv,
-            Seccomp = c.Seccomp,
+            Init = c,
+            Hierarchies = () => HostCgroups.Hierarchies(init.Pid),
+            SetgroupsAllowed = SetgroupsPolicy.Allowed(init.Pid, c.InUserNamespace, config),
         });
         init.Channel.SendBytes(plan.ToArray());
         PhaseTrace.Mark("create: plan sent");

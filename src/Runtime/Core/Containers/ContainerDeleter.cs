@@ -49,10 +49,8 @@ public static class ContainerDeleter
     /// </summary>
     public static void DeleteAfterRun(StateStore store, ContainerRecord record)
     {
-        if (!store.Exists(record.Id))
-            return; // deleted meanwhile by another command
         using var _ = store.Lock(record.Id);
-        if (store.Exists(record.Id))
+        if (store.Exists(record.Id)) // else deleted meanwhile by another command
             Destroy(store, record);
     }
 

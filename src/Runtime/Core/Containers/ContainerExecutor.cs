@@ -116,17 +116,11 @@ public static class ContainerExecutor
 
     private static void SendPlan(InitProcess init, InitConfig c, RuntimeConfig? bundleConfig)
     {
-        var config = bundleConfig ?? new RuntimeConfig();
+        c.Config = bundleConfig ?? new RuntimeConfig();
         var plan = InitPlanBuilder.BuildExec(new InitPlanBuilder.Inputs
         {
-            Config = config,
-            Process = c.Process,
-            InUserNamespace = c.InUserNamespace,
-            SetgroupsAllowed = Init.SetgroupsPolicy.AllowedFor(init.Pid, c.InUserNamespace, config),
-            PreservedFds = c.PreservedFds,
-            ConsoleSocketFd = c.ConsoleSocketFd,
-            PidfdSocketFd = c.PidfdSocketFd,
-            Seccomp = c.Seccomp,
+            Init = c,
+            SetgroupsAllowed = SetgroupsPolicy.Allowed(init.Pid, c.InUserNamespace, c.Config),
         });
         init.Channel.SendBytes(plan.ToArray());
     }

@@ -1,4 +1,5 @@
 using Runc.Sharp.Runtime.Execution;
+using Runc.Sharp.Runtime.Namespaces;
 using Runc.Sharp.Runtime.Protocol;
 using Runc.Sharp.Runtime.Security;
 using Runc.Sharp.Runtime.Sys;

@@ -14,43 +14,28 @@ public static class InitPlanBuilder
 {
     public sealed record Inputs
     {
-        /// <summary>The bundle's config; for exec, its Linux part may be absent.</summary>
-        public required RuntimeConfig Config { get; init; }
-        public required Process Process { get; init; }
-        public string Rootfs { get; init; } = "";
-        public string Bundle { get; init; } = "";
-        public bool NoPivot { get; init; }
-        public bool InUserNamespace { get; init; }
-        public bool NewCgroupNamespace { get; init; }
+        /// <summary>What C# init would have been sent, its Config included (for exec, the bundle's, maybe empty).</summary>
+        public required InitConfig Init { get; init; }
         /// <summary>Init's cgroup hierarchies; asked only when the config has a cgroup mount.</summary>
         public Func<List<HostCgroups.Hierarchy>> Hierarchies { get; init; } = () => [];
         /// <summary>Whether init may call setgroups (its user namespace's setgroups file).</summary>
         public bool SetgroupsAllowed { get; init; } = true;
-        public int PreservedFds { get; init; }
-        public int ExecFifoFd { get; init; }
-        public int ConsoleSocketFd { get; init; } = -1;
-        /// <summary>--pidfd-socket's fd in init, or -1.</summary>
-        public int PidfdSocketFd { get; init; } = -1;
-        /// <summary>The detached mount of the NOTIFY_SOCKET directory, as an fd in init, or -1.</summary>
-        public int NotifyDirFd { get; init; } = -1;
-        public IReadOnlyList<string> ExtraEnv { get; init; } = [];
-        public SeccompProgram? Seccomp { get; init; }
         public int LastCap { get; init; } = CapabilityNames.LastCap();
     }
 
     public static InitPlanWriter Build(Inputs i)
     {
-        var plan = new InitPlanWriter(i.InUserNamespace ? ShimProtocol.PlanInUserns : 0);
-        var config = i.Config;
+        var plan = new InitPlanWriter(i.Init.InUserNamespace ? ShimProtocol.PlanInUserns : 0);
+        var config = i.Init.Config;
         plan.Op(ShimProtocol.OpUmask, f => f.U32(0));
-        if (i.NewCgroupNamespace)
+        if (i.Init.NewCgroupNamespace)
             plan.Op(ShimProtocol.OpUnshareCgroupns);
         plan.Op(ShimProtocol.OpOpenPrivateProc);
 
-        RootfsPlan.Prepare(plan, config, i.Rootfs, i.Bundle, i.InUserNamespace, i.NewCgroupNamespace, i.Hierarchies, i.NotifyDirFd);
+        RootfsPlan.Prepare(plan, config, i.Init.Rootfs, i.Init.Bundle, i.Init.InUserNamespace, i.Init.NewCgroupNamespace, i.Hierarchies, i.Init.NotifyDirFd);
         if ((config.Hooks?.Prestart?.Count ?? 0) > 0 || (config.Hooks?.CreateRuntime?.Count ?? 0) > 0)
             plan.Op(ShimProtocol.OpRunHooks);
-        RootfsPlan.SwitchRoot(plan, i.Rootfs, i.NoPivot);
+        RootfsPlan.SwitchRoot(plan, i.Init.Rootfs, i.Init.NoPivot);
         plan.Op(ShimProtocol.OpOpenContainerProc);
         // Before Finish: it makes the readonlyPaths (/proc/sys in the default spec) read-only.
         Sysctls(plan, config.Linux?.Sysctl);
@@ -70,7 +55,7 @@ public static class InitPlanBuilder
     /// <summary>`exec`: SetnsInit's steps, for a process already in the container's namespaces and cgroup.</summary>
     public static InitPlanWriter BuildExec(Inputs i)
     {
-        var plan = new InitPlanWriter(i.InUserNamespace ? ShimProtocol.PlanInUserns : 0);
+        var plan = new InitPlanWriter(i.Init.InUserNamespace ? ShimProtocol.PlanInUserns : 0);
         Console(plan, i, mountConsole: false);
         Pidfd(plan, i, "setns");
         ProcessSteps(plan, i, isExec: true);
@@ -80,9 +65,9 @@ public static class InitPlanBuilder
     /// <summary>From the rlimits to execve, shared by a container's init and exec.</summary>
     private static void ProcessSteps(InitPlanWriter plan, Inputs i, bool isExec)
     {
-        var process = i.Process;
+        var process = i.Init.Process;
         Rlimits(plan, process.Rlimits);
-        foreach (var e in (process.Env ?? []).Concat(i.ExtraEnv))
+        foreach (var e in (process.Env ?? []).Concat(i.Init.ExtraEnv))
             if (e.Contains('='))
                 plan.Op(ShimProtocol.OpEnv, f => f.Str(e));
         var uid = process.User?.Uid ?? 0;
@@ -100,49 +85,47 @@ public static class InitPlanBuilder
         var noNewPrivileges = process.NoNewPrivileges == true;
         // Without no_new_privs, loading a filter needs CAP_SYS_ADMIN: before capabilities drop.
         if (!noNewPrivileges)
-            Seccomp(plan, i.Seccomp);
+            Seccomp(plan, i.Init.Seccomp);
         UserAndCapabilities(plan, process, i.SetgroupsAllowed, i.LastCap);
         plan.Op(ShimProtocol.OpUmask, f => f.U32(process.User?.Umask ?? 0b000_010_010));
         if (noNewPrivileges)
-            Seccomp(plan, i.Seccomp);
+            Seccomp(plan, i.Init.Seccomp);
 
         plan.Op(ShimProtocol.OpReady);
         if (!isExec)
-            plan.Op(ShimProtocol.OpWaitStart, f => f.U32((uint)i.ExecFifoFd));
-        plan.Op(ShimProtocol.OpExec, f => f.U32((uint)(3 + i.PreservedFds)));
+            plan.Op(ShimProtocol.OpWaitStart, f => f.U32((uint)i.Init.ExecFifoFd));
+        plan.Op(ShimProtocol.OpExec, f => f.U32((uint)(3 + i.Init.PreservedFds)));
     }
 
     /// <summary>process.terminal: a pty whose master goes over the console socket; else that socket is closed.</summary>
     private static void Console(InitPlanWriter plan, Inputs i, bool mountConsole)
     {
-        if (i.Process.Terminal == true)
+        if (i.Init.Process.Terminal == true)
         {
-            var size = i.Process.ConsoleSize;
-            plan.Op(ShimProtocol.OpConsole, f => f.U32((uint)i.ConsoleSocketFd).U32(mountConsole ? 1u : 0u)
+            var size = i.Init.Process.ConsoleSize;
+            plan.Op(ShimProtocol.OpConsole, f => f.U32((uint)i.Init.ConsoleSocketFd).U32(mountConsole ? 1u : 0u)
                 .U32(size is null ? 0u : 1u).U32((ushort)(size?.Height ?? 0)).U32((ushort)(size?.Width ?? 0)));
         }
-        else if (i.ConsoleSocketFd >= 0)
+        else if (i.Init.ConsoleSocketFd >= 0)
         {
-            plan.Op(ShimProtocol.OpCloseFd, f => f.U32((uint)i.ConsoleSocketFd));
+            plan.Op(ShimProtocol.OpCloseFd, f => f.U32((uint)i.Init.ConsoleSocketFd));
         }
     }
 
     /// <summary>--pidfd-socket: a pidfd of the process that execs, sent with what it is (runc's init types).</summary>
     private static void Pidfd(InitPlanWriter plan, Inputs i, string initType)
     {
-        if (i.PidfdSocketFd >= 0)
-            plan.Op(ShimProtocol.OpSendPidfd, f => f.U32((uint)i.PidfdSocketFd).Str(initType));
+        if (i.Init.PidfdSocketFd >= 0)
+            plan.Op(ShimProtocol.OpSendPidfd, f => f.U32((uint)i.Init.PidfdSocketFd).Str(initType));
     }
 
     private static void Sysctls(InitPlanWriter plan, Dictionary<string, string>? sysctls)
     {
         foreach (var (key, value) in sysctls ?? [])
         {
-            // "a.b.c" or, as sysctl.d allows, "a/b/c" (then dots belong to names: eth0.100).
-            var relative = key.Contains('/') ? key : key.Replace('.', '/');
-            if (relative.Split('/').Any(part => part is "" or "." or ".."))
+            if (Init.Sysctls.RelativePath(key) is not { } relative)
             {
-                RootfsPlan.Fail(plan, $"invalid sysctl name {key}");
+                RootfsPlan.Fail(plan, Init.Sysctls.InvalidName(key));
                 return;
             }
             plan.Op(ShimProtocol.OpSysctl, f => f.Str(key).Str(relative).Str(value));
@@ -163,7 +146,7 @@ public static class InitPlanBuilder
                 RootfsPlan.Fail(plan, e.Message);
                 return;
             }
-            plan.Op(ShimProtocol.OpRlimit, f => f.U32((uint)number).U64(l.Soft).U64(l.Hard).Str(l.Type.ToLowerInvariant()[7..]));
+            plan.Op(ShimProtocol.OpRlimit, f => f.U32((uint)number).U64(l.Soft).U64(l.Hard).Str(Security.Rlimits.ShortName(l.Type)));
         }
     }
 

@@ -8,6 +8,10 @@ public static class HostCgroups
     public static List<Hierarchy> Hierarchies() =>
         Hierarchies(File.ReadAllLines("/proc/self/cgroup"), File.ReadLines("/proc/self/mountinfo"));
 
+    /// <summary>The hierarchies of another process of our mount namespace (a native init, from the runtime).</summary>
+    public static List<Hierarchy> Hierarchies(int pid) =>
+        Hierarchies(File.ReadAllLines($"/proc/{pid}/cgroup"), File.ReadLines("/proc/self/mountinfo"));
+
     /// <summary>
     /// One entry per hierarchy: its first mount. Later ones are copies, such as those an
     /// earlier rbind of /sys put inside the rootfs, which the cgroup mount itself then covers.

@@ -19,6 +19,9 @@ public static unsafe class Rlimits
     public static int Number(string name) =>
         Numbers.TryGetValue(name, out var n) ? n : throw new RuntimeException($"unknown rlimit type {name}");
 
+    /// <summary>"RLIMIT_NOFILE" → "nofile", as runc names a limit in its errors.</summary>
+    public static string ShortName(string type) => type.ToLowerInvariant()[7..];
+
     public static void Apply(IEnumerable<Rlimit>? limits)
     {
         var values = stackalloc ulong[2];
@@ -29,7 +32,7 @@ public static unsafe class Rlimits
             if (LibC.setrlimit(Number(l.Type), values) < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
-                throw new RuntimeException($"error setting rlimit type {l.Type.ToLowerInvariant()[7..]}: {Errno.Describe(errno)} (soft {l.Soft}, hard {l.Hard})");
+                throw new RuntimeException($"error setting rlimit type {ShortName(l.Type)}: {Errno.Describe(errno)} (soft {l.Soft}, hard {l.Hard})");
             }
         }
     }

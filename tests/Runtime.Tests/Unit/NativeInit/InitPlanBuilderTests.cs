@@ -19,23 +19,26 @@ public sealed class InitPlanBuilderTests
         new("/sys/fs/cgroup/memory", "cgroup", "memory", "c1"),
     ];
 
-    private static PlanDecoder Build(RuntimeConfig config, Action<InitPlanBuilder.Inputs>? check = null, bool userns = false,
+    private static PlanDecoder Build(RuntimeConfig config, bool userns = false,
         bool cgroupns = false, bool setgroups = true, SeccompProgram? seccomp = null, bool noPivot = false)
     {
         var inputs = new InitPlanBuilder.Inputs
         {
-            Config = config,
-            Process = config.Process!,
-            Rootfs = "/bundle/rootfs",
-            Bundle = "/bundle",
-            NoPivot = noPivot,
-            InUserNamespace = userns,
-            NewCgroupNamespace = cgroupns,
+            Init = new InitConfig
+            {
+                Config = config,
+                Process = config.Process!,
+                Rootfs = "/bundle/rootfs",
+                Bundle = "/bundle",
+                NoPivot = noPivot,
+                InUserNamespace = userns,
+                NewCgroupNamespace = cgroupns,
+                PreservedFds = 2,
+                ExecFifoFd = 5,
+                Seccomp = seccomp,
+            },
             Hierarchies = () => V1,
             SetgroupsAllowed = setgroups,
-            PreservedFds = 2,
-            ExecFifoFd = 5,
-            Seccomp = seccomp,
             LastCap = 40,
         };
         return new PlanDecoder(InitPlanBuilder.Build(inputs).ToArray());
@@ -202,10 +205,7 @@ public sealed class InitPlanBuilderTests
         config.Process!.Terminal = false;
         var plan = new PlanDecoder(InitPlanBuilder.BuildExec(new InitPlanBuilder.Inputs
         {
-            Config = config,
-            Process = config.Process!,
-            ConsoleSocketFd = 4,
-            PreservedFds = 1,
+            Init = new InitConfig { Config = config, Process = config.Process!, ConsoleSocketFd = 4, PreservedFds = 1 },
             LastCap = 40,
         }).ToArray());
 
@@ -227,8 +227,9 @@ public sealed class InitPlanBuilderTests
         config.Process.ConsoleSize = terminal ? new ConsoleSize { Height = 40, Width = 120 } : null;
         var inputs = new InitPlanBuilder.Inputs
         {
-            Config = config, Process = config.Process, Rootfs = "/r", Bundle = "/b", Hierarchies = () => V1,
-            ConsoleSocketFd = 6, ExecFifoFd = 5, LastCap = 40,
+            Init = new InitConfig { Config = config, Process = config.Process, Rootfs = "/r", Bundle = "/b", ConsoleSocketFd = 6, ExecFifoFd = 5 },
+            Hierarchies = () => V1,
+            LastCap = 40,
         };
         var plan = new PlanDecoder(InitPlanBuilder.Build(inputs).ToArray());
         var exec = new PlanDecoder(InitPlanBuilder.BuildExec(inputs).ToArray());
@@ -256,8 +257,13 @@ public sealed class InitPlanBuilderTests
         var config = Spec();
         var inputs = new InitPlanBuilder.Inputs
         {
-            Config = config, Process = config.Process!, Rootfs = "/r", Bundle = "/b", Hierarchies = () => V1,
-            ConsoleSocketFd = 6, PidfdSocketFd = 7, NotifyDirFd = 8, ExecFifoFd = 5, LastCap = 40,
+            Init = new InitConfig
+            {
+                Config = config, Process = config.Process!, Rootfs = "/r", Bundle = "/b",
+                ConsoleSocketFd = 6, PidfdSocketFd = 7, NotifyDirFd = 8, ExecFifoFd = 5,
+            },
+            Hierarchies = () => V1,
+            LastCap = 40,
         };
         var plan = new PlanDecoder(InitPlanBuilder.Build(inputs).ToArray());
         var exec = new PlanDecoder(InitPlanBuilder.BuildExec(inputs).ToArray());
@@ -296,11 +302,9 @@ public sealed class InitPlanBuilderTests
 /// <summary>When the native init is used, and when C# init must be.</summary>
 public sealed class NativeInitSupportTests
 {
-    private static readonly NativeInitSupport.Needs Nothing = new(IdMappedMounts: false);
-
     [Fact]
     public void The_default_spec_runs_natively() =>
-        NativeInitSupport.WhyNot(DefaultSpec.Create(rootless: true), DefaultSpec.Create(rootless: true).Process!, Nothing).Should().BeNull();
+        NativeInitSupport.WhyNot(DefaultSpec.Create(rootless: true), DefaultSpec.Create(rootless: true).Process!).Should().BeNull();
 
     [Fact]
     public void Exec_needs_CSharp_init_for_a_final_affinity_or_a_listener()
@@ -321,18 +325,20 @@ public sealed class NativeInitSupportTests
     {
         var config = DefaultSpec.Create(rootless: false);
         var p = config.Process!;
-        NativeInitSupport.WhyNot(config, p, Nothing with { IdMappedMounts = true }).Should().Be("idmapped mounts");
+        config.Mounts!.Add(new Mount { Destination = "/id", Type = "bind", Source = "/tmp", Options = ["rbind", "idmap"] });
+        NativeInitSupport.WhyNot(config, p).Should().Be("idmapped mounts");
+        config.Mounts.RemoveAt(config.Mounts.Count - 1);
 
         config.Hooks = new Hooks { StartContainer = [new Hook { Path = "/bin/true" }] };
-        NativeInitSupport.WhyNot(config, p, Nothing).Should().Contain("startContainer");
+        NativeInitSupport.WhyNot(config, p).Should().Contain("startContainer");
         config.Hooks = null;
         p.Scheduler = new Scheduler { Policy = "SCHED_OTHER" };
-        NativeInitSupport.WhyNot(config, p, Nothing).Should().Contain("scheduler");
+        NativeInitSupport.WhyNot(config, p).Should().Contain("scheduler");
         p.Scheduler = null;
         config.Linux!.Seccomp = new LinuxSeccomp { DefaultAction = "SCMP_ACT_ALLOW", Syscalls = [new LinuxSyscall { Names = ["mkdir"], Action = "SCMP_ACT_NOTIFY" }] };
-        NativeInitSupport.WhyNot(config, p, Nothing).Should().Contain("notify");
+        NativeInitSupport.WhyNot(config, p).Should().Contain("notify");
         config.Linux.Seccomp = null;
         config.Mounts!.Add(new Mount { Destination = "/t", Type = "tmpfs", Source = "tmpfs", Options = ["tmpcopyup"] });
-        NativeInitSupport.WhyNot(config, p, Nothing).Should().Contain("tmpcopyup");
+        NativeInitSupport.WhyNot(config, p).Should().Contain("tmpcopyup");
     }
 }
