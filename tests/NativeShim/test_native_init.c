@@ -208,8 +208,10 @@ static char *temp_dir(int slot, const char *prefix)
 
 static char *temp_root(void) { return temp_dir(0, "runcs-native-init"); }
 
-/* Runs fn in a child with a socketpair as the init socket; returns the error message it sent ("" if none). */
-static const char *run_init_child(void (*fn)(struct runcs_init *, void *), void *arg, int *status)
+static void send_frame(int fd, const struct plan_buf *p);
+
+/* Runs fn in a child with a socketpair as the init socket, sends it plan if given; returns the first frame it sent ("" if none). */
+static const char *run_init_child(void (*fn)(struct runcs_init *, void *), void *arg, const struct plan_buf *plan, int *status)
 {
     static char message[2048];
     message[0] = '\0';
@@ -224,6 +226,8 @@ static const char *run_init_child(void (*fn)(struct runcs_init *, void *), void 
         _exit(0);
     }
     close(sv[1]);
+    if (plan)
+        send_frame(sv[0], plan);
     size_t len;
     uint8_t *body = runcs_frame_read(sv[0], 1 << 20, &len);
     if (body) {
@@ -273,7 +277,7 @@ void mkdir_all_never_follows_a_symlink_out_of_the_root(void)
     CHECK(symlink(outside, link) == 0);
 
     int status;
-    const char *message = run_init_child(mkdir_through_escape, root, &status);
+    const char *message = run_init_child(mkdir_through_escape, root, NULL, &status);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 1);
     CHECK(strstr(message, "\"type\":\"error\"") != NULL);
     char sub[128];
@@ -312,7 +316,7 @@ void look_path_searches_path_like_go(void)
     CHECK_STR(found, "/bin/sh");
     free(found);
     int status;
-    const char *message = run_init_child(look_up_missing, NULL, &status);
+    const char *message = run_init_child(look_up_missing, NULL, NULL, &status);
     CHECK(strstr(message, "exec: \\\"sh\\\": executable file not found in $PATH") != NULL);
 }
 
@@ -325,30 +329,13 @@ static void send_frame(int fd, const struct plan_buf *p)
         _exit(3);
 }
 
-static const char *run_plan(const struct plan_buf *p, int *status)
+static void native_init_child(struct runcs_init *in, void *arg)
 {
-    static char message[2048];
-    message[0] = '\0';
-    int sv[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
-        return "socketpair failed";
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(sv[0]);
-        runcs_native_init(sv[1]);
-    }
-    close(sv[1]);
-    send_frame(sv[0], p);
-    size_t len;
-    uint8_t *body = runcs_frame_read(sv[0], 1 << 20, &len);
-    if (body) {
-        snprintf(message, sizeof message, "%s", (char *)body);
-        free(body);
-    }
-    close(sv[0]);
-    waitpid(pid, status, 0);
-    return message;
+    (void)arg;
+    runcs_native_init(in->sync_fd);
 }
+
+static const char *run_plan(const struct plan_buf *p, int *status) { return run_init_child(native_init_child, NULL, p, status); }
 
 void native_init_reports_a_bad_plan(void)
 {
