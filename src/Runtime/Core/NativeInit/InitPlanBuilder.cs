@@ -75,7 +75,7 @@ public static class InitPlanBuilder
         plan.Op(ShimProtocol.OpCwd, f => f.Str(process.Cwd));
         var args = process.Args ?? [];
         if (args.Count == 0)
-            RootfsPlan.Fail(plan, isExec ? "exec: \"\": executable file not found in $PATH" : "process.args must not be empty");
+            plan.Fail(isExec ? "exec: \"\": executable file not found in $PATH" : "process.args must not be empty");
         foreach (var a in args)
             plan.Op(ShimProtocol.OpArg, f => f.Str(a));
         plan.Op(ShimProtocol.OpLookup);
@@ -125,7 +125,7 @@ public static class InitPlanBuilder
         {
             if (Init.Sysctls.RelativePath(key) is not { } relative)
             {
-                RootfsPlan.Fail(plan, Init.Sysctls.InvalidName(key));
+                plan.Fail(Init.Sysctls.InvalidName(key));
                 return;
             }
             plan.Op(ShimProtocol.OpSysctl, f => f.Str(key).Str(relative).Str(value));
@@ -143,7 +143,7 @@ public static class InitPlanBuilder
             }
             catch (Diagnostics.RuntimeException e)
             {
-                RootfsPlan.Fail(plan, e.Message);
+                plan.Fail(e.Message);
                 return;
             }
             plan.Op(ShimProtocol.OpRlimit, f => f.U32((uint)number).U64(l.Soft).U64(l.Hard).Str(Security.Rlimits.ShortName(l.Type)));
@@ -155,7 +155,7 @@ public static class InitPlanBuilder
         if (program is null)
             return;
         if (program.ListenerPath is not null)
-            RootfsPlan.Fail(plan, "native init: a seccomp notify listener needs C# init");
+            plan.Fail("native init: a seccomp notify listener needs C# init");
         plan.Op(ShimProtocol.OpSeccomp, f => f.U32(program.Flags).Bytes(program.Filter));
     }
 
@@ -165,7 +165,7 @@ public static class InitPlanBuilder
         plan.Op(ShimProtocol.OpDropBounding, f => f.U64(sets.Bounding).U32((uint)lastCap));
         var groups = process.User?.AdditionalGids ?? [];
         if (!setgroupsAllowed && groups.Count > 0)
-            RootfsPlan.Fail(plan, "cannot set additional gids: setgroups is denied in this user namespace");
+            plan.Fail("cannot set additional gids: setgroups is denied in this user namespace");
         plan.Op(ShimProtocol.OpSetUser, f =>
         {
             f.U32(process.User?.Uid ?? 0).U32(process.User?.Gid ?? 0).U32(setgroupsAllowed ? 1u : 0u);

@@ -12,7 +12,6 @@ namespace Runc.Sharp.Runtime.NativeInit;
 public sealed class InitPlanWriter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private readonly List<ushort> _ops = [];
 
     public InitPlanWriter(uint flags)
     {
@@ -20,15 +19,11 @@ public sealed class InitPlanWriter
         U32(flags);
     }
 
-    /// <summary>The op codes written so far, in order (for tests and traces).</summary>
-    public IReadOnlyList<ushort> Ops => _ops;
-
     public InitPlanWriter Op(ushort code, Action<Fields>? fields = null)
     {
         var payload = new Fields();
         fields?.Invoke(payload);
         var body = payload.Written;
-        _ops.Add(code);
         U32(code);
         U32((uint)body.Length);
         _buffer.Write(body);
@@ -36,6 +31,9 @@ public sealed class InitPlanWriter
         _buffer.Write(new byte[pad]);
         return this;
     }
+
+    /// <summary>The error C# init would report at this point of its steps: the native init reports it there too.</summary>
+    public InitPlanWriter Fail(string message) => Op(ShimProtocol.OpFail, f => f.Str(message));
 
     public byte[] ToArray() => _buffer.WrittenSpan.ToArray();
 

@@ -71,7 +71,7 @@ public static class RootfsPlan
         {
             if (Mounter.HostSource(mount.Source, bundle) is not { } source)
             {
-                Fail(plan, $"mount {dest}: a bind mount needs a source");
+                plan.Fail($"mount {dest}: a bind mount needs a source");
                 return;
             }
             MountInRoot(plan, ShimProtocol.TargetLikeSource, MS_BIND | (opts.Flags & MS_REC), source, dest, null, null);
@@ -171,7 +171,7 @@ public static class RootfsPlan
         };
         if (kind == 0)
         {
-            Fail(plan, $"device {path}: unknown type {type}");
+            plan.Fail($"device {path}: unknown type {type}");
             return;
         }
         // In a user namespace mknod is refused: the host's node is bind-mounted instead.
@@ -189,6 +189,4 @@ public static class RootfsPlan
 
     private static void Remount(InitPlanWriter plan, ulong flags, string dest) =>
         plan.Op(ShimProtocol.OpRemountInRoot, f => f.U64(flags).Str(dest));
-
-    public static void Fail(InitPlanWriter plan, string message) => plan.Op(ShimProtocol.OpFail, f => f.Str(message));
 }
